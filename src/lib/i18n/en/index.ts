@@ -1,0 +1,12 @@
+/**
+ * The English catalog, assembled from one file per part of the app so that people working on the
+ * map, the timeline and the pages never edit the same file. Keys are namespaced by part
+ * (`map.legend.noFigure`); a key defined twice is a bug and fails a unit test.
+ */
+import common from './common';
+import map from './map';
+import timeline from './timeline';
+import explorer from './explorer';
+
+export const parts = { common, map, timeline, explorer };
+export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer);

@@ -1,0 +1,4 @@
+/** English messages for the timeline. */
+const messages: Record<string, string> = {
+};
+export default messages;

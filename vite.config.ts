@@ -1,0 +1,35 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
+
+const here = import.meta.dirname;
+const pages = resolve(here, 'src/pages');
+
+// One app, several shells: each page under src/pages is an entry. The explorer is the site's
+// root (src/pages/index.html) so that links to the atlas stay short.
+export default defineConfig({
+  root: pages,
+  base: './',
+  publicDir: resolve(here, 'static'),
+  plugins: [svelte()],
+  resolve: { alias: { $lib: resolve(here, 'src/lib') } },
+  build: {
+    outDir: resolve(here, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        explorer: resolve(pages, 'index.html'),
+        methods: resolve(pages, 'methods/index.html'),
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  test: {
+    root: here,
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    environment: 'node',
+  },
+});
