@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { indexDataset, selectArea, selectMap, selectTime, perpsOf, yearsOf } from '../../src/lib/data/select';
+import type { Query } from '../../src/lib/data/selection';
+import { fixture } from './fixture';
+
+const atlas = indexDataset(fixture());
+const q = (over: Partial<Query>): Query => ({ metric: 'civilian-deaths', year: null, period: null, perp: 'all', victims: 'all', gov: null, ...over });
+
+describe('selectTime: bars by year', () => {
+  const t = selectTime(atlas, q({}));
+  const bar = (y: number) => t.years.find((b) => b.period.start.startsWith(String(y)))!;
+
+  it('spans first to last year, gaps included', () => {
+    expect(t.years.map((b) => b.period.start.slice(0, 4))).toEqual(['2015', '2016', '2017', '2018', '2019', '2020']);
+    expect(bar(2019).status).toBe('gap');
+    expect(bar(2019).value).toBeNull();
+  });
+  it('stacks a full split with no residual, and leaves sub-items of other parties out', () => {
+    expect(bar(2016).segments.map((s) => [s.perp, s.value])).toEqual([['regime', 60], ['russia', 30], ['other', 10]]);
+  });
+  it('adds the residual of a partial split as unattributed, with no figure', () => {
+    const segs = bar(2017).segments;
+    expect(segs.at(-1)).toEqual({ perp: 'unattributed', value: 60, figure: null });
+    expect(bar(2017).value).toBe(80);
+  });
+  it('draws parts without a total as parts-only, summed', () => {
+    expect(bar(2018).status).toBe('parts-only');
+    expect(bar(2018).value).toBe(45);
+    expect(bar(2018).segments.some((s) => s.perp === 'unattributed')).toBe(false);
+  });
+  it('never draws persons in a civilians series, but lists them', () => {
+    expect(bar(2015).status).toBe('gap');
+    expect(bar(2015).otherUnits.map((o) => o.value)).toEqual([300]);
+  });
+  it('filters to one party without stacking, and shows a gap where that party has no figure', () => {
+    const r = selectTime(atlas, q({ perp: 'regime' }));
+    expect(r.years.find((b) => b.period.key === '2016')!.value).toBe(60);
+    expect(r.years.find((b) => b.period.key === '2016')!.segments).toEqual([]);
+    expect(r.years.find((b) => b.period.key === '2017')!.status).toBe('gap');
+  });
+  it('lists months of the selected year only when some were published', () => {
+    expect(selectTime(atlas, q({ year: 2020 })).months).toHaveLength(12);
+    expect(selectTime(atlas, q({ year: 2020 })).months.filter((m) => m.status === 'value').map((m) => m.value)).toEqual([7]);
+    expect(selectTime(atlas, q({ year: 2016 })).months).toEqual([]);
+  });
+});
+
+describe('figures: vintages, corroboration, conflicts', () => {
+  it('shows the latest vintage and keeps the earlier one', () => {
+    const t = selectTime(atlas, q({ metric: 'barrel-bombs' }));
+    const f = t.years.find((b) => b.period.key === '2014')!.total!;
+    expect(f.shown.value).toBe(1300);
+    expect(f.earlier.map((o) => o.value)).toEqual([1000]);
+    expect(f.conflicting).toEqual([]);
+  });
+  it('prefers the primary page and counts an outlet with the same value as corroboration', () => {
+    const f = selectTime(atlas, q({})).years.find((b) => b.period.key === '2017')!.total!;
+    expect(f.shown.source).toBe('outlet2018'); // the outlet's date is later, the value identical
+    expect(f.corroborating.map((o) => o.source)).toEqual(['a2018']);
+  });
+  it('keeps both values of a conflict', () => {
+    const f = selectTime(atlas, q({ victims: 'children' })).years.find((b) => b.period.key === '2020')!.total!;
+    expect([f.shown.value, ...f.conflicting.map((o) => o.value)].sort()).toEqual([12, 21]);
+  });
+});
+
+describe('selectMap: governorate tables and gaps', () => {
+  it('all years: the longest table, a combined area drawn as one, unlisted governorates not-listed', () => {
+    const m = selectMap(atlas, q({ metric: 'barrel-bombs' }));
+    expect(m.period?.key).toBe('2012-07/2017-11');
+    expect(m.hasBreakdown).toBe(true);
+    const combined = m.cells.find((c) => c.area === 'SY-DI+SY-RD')!;
+    expect(combined.codes).toEqual(['SY-DI', 'SY-RD']);
+    expect(combined.figure!.shown.value).toBe(800);
+    expect(m.cells.find((c) => c.area === 'SY-TA')!.status).toBe('not-listed');
+    expect(m.cells.flatMap((c) => c.codes).sort()).toHaveLength(14);
+    expect(m.national!.shown.value).toBe(2000);
+  });
+  it('a year with a table', () => {
+    const m = selectMap(atlas, q({ metric: 'barrel-bombs', year: 2015 }));
+    expect(m.cells.filter((c) => c.status === 'value').map((c) => [c.area, c.figure!.shown.value])).toEqual([['SY-RD', 600], ['SY-HL', 300]]);
+    expect(m.national!.shown.value).toBe(900);
+  });
+  it('a year without a table: every governorate a gap, the national figure and the nearest tables offered', () => {
+    const m = selectMap(atlas, q({ metric: 'barrel-bombs', year: 2014 }));
+    expect(m.hasBreakdown).toBe(false);
+    expect(m.cells.every((c) => c.status === 'gap' && c.figure === null)).toBe(true);
+    expect(m.national!.shown.value).toBe(1300);
+    expect(m.nearest.map((p) => p.key)).toEqual(['2012-07/2017-11', '2015', '2015-07']);
+  });
+  it('a chosen published period overrides the year', () => {
+    const m = selectMap(atlas, q({ metric: 'barrel-bombs', year: 2015, period: '2015-07' }));
+    expect(m.cells.filter((c) => c.status === 'value').map((c) => c.area)).toEqual(['SY-HL']);
+  });
+  it('never colours shares; returns them as text', () => {
+    const m = selectMap(atlas, q({ year: 2020 }));
+    expect(m.hasBreakdown).toBe(false);
+    expect(m.shares.map((o) => [o.area, o.value])).toEqual([['SY-HL', 27]]);
+    expect(m.national!.shown.value).toBe(50);
+  });
+  it('a party with no figure gives gaps, never zeros', () => {
+    const m = selectMap(atlas, q({ metric: 'barrel-bombs', perp: 'russia' }));
+    expect(m.cells.every((c) => c.status === 'gap')).toBe(true);
+    expect(m.national).toBeNull();
+  });
+});
+
+describe('filter domains and area detail', () => {
+  it('years and parties come from the data', () => {
+    expect(yearsOf(atlas, 'barrel-bombs')).toEqual([2014, 2015]);
+    expect(perpsOf(atlas, 'civilian-deaths')).toEqual(['regime', 'russia', 'isis', 'sdf', 'other']);
+    expect(perpsOf(atlas, 'barrel-bombs')).toEqual([]);
+  });
+  it('a governorate lists its own figures and those of combined areas it is part of', () => {
+    const d = selectArea(atlas, 'SY-RD');
+    expect(d.figures.map((f) => [f.shown.period, f.shown.area, f.shown.value])).toEqual([
+      ['2012-07/2017-11', 'SY-DI+SY-RD', 800],
+      ['2015', 'SY-RD', 600],
+    ]);
+  });
+});
