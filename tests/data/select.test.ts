@@ -119,3 +119,26 @@ describe('filter domains and area detail', () => {
     ]);
   });
 });
+
+import { coverage } from '../../src/lib/data/coverage';
+describe('coverage table', () => {
+  const c = coverage(atlas);
+  const row = (m: string) => c.rows.find((r) => r.metric === m)!;
+  it('spans the years with any figure', () => {
+    expect(c.years).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020]);
+  });
+  it('says per year what was published', () => {
+    const d = row('civilian-deaths');
+    expect(d.years.get(2016)).toEqual({ total: true, otherUnit: false, parties: 3, governorates: false, shares: false, months: 0 });
+    expect(d.years.get(2015)).toMatchObject({ total: false, otherUnit: true });
+    expect(d.years.get(2018)).toMatchObject({ total: false, parties: 2 });
+    expect(d.years.get(2019)).toBeUndefined();
+    expect(d.years.get(2020)).toMatchObject({ total: true, shares: true, governorates: false, months: 1 });
+  });
+  it('counts a sole party figure as the total and lists ranges', () => {
+    const b = row('barrel-bombs');
+    expect(b.years.get(2014)).toMatchObject({ total: true, parties: 0 });
+    expect(b.years.get(2015)).toMatchObject({ total: true, governorates: true, months: 0 });
+    expect(b.ranges.map((r) => [r.period.key, r.cell.total, r.cell.governorates])).toEqual([['2012-07/2017-11', true, true]]);
+  });
+});

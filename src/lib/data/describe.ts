@@ -1,0 +1,107 @@
+/**
+ * Plain words for figures, periods, parties and sources: the text every shell and every export
+ * shows, built from the dataset and the message catalog. Pure; takes the translator as an argument
+ * so that it runs in tests, in exports and in the page alike. Deliberately ignores layout.
+ */
+import { period as parse } from './period';
+import type { Atlas } from './select';
+import type { Figure, MapSelection, Query } from './selection';
+import type { Observation, Period, Source } from './types';
+
+export interface Words {
+  t: (key: string, params?: Record<string, string | number>) => string;
+  num: (n: number) => string;
+  date: (iso: string) => string;
+  locale: 'en' | 'ar';
+}
+
+/** "2015", "Jul 2015", "Jul 2012 – Nov 2017", "22 Feb 2014 – 20 Feb 2016", "All years". */
+export function periodLabel(p: Period | string | null, w: Words): string {
+  if (p === null) return w.t('period.all');
+  const period = typeof p === 'string' ? parse(p) : p;
+  if (period.kind !== 'range') return w.date(period.key);
+  const [a, b] = period.key.split('/');
+  return w.t('period.range', { start: w.date(a), end: w.date(b) });
+}
+
+/** A number with its qualifier: "about 207,000", "more than 30,000", "27%". */
+export function valueText(o: Pick<Observation, 'value' | 'qualifier' | 'unit'>, w: Words): string {
+  const base = o.unit === 'percent' ? `${w.num(o.value)}%` : w.num(o.value);
+  return o.qualifier ? w.t(`qualifier.${o.qualifier}`, { value: base }) : base;
+}
+
+export function metricName(atlas: Atlas, id: string, w: Words): string {
+  const m = atlas.metrics.get(id as never);
+  if (!m) return id;
+  return w.locale === 'ar' ? m.name_ar : m.name_en;
+}
+
+export function unitText(unit: string, w: Words): string {
+  return w.t(`unit.${unit}`);
+}
+
+/** A perpetrator id (or `a+b`, `all`, `unattributed`) in words. */
+export function perpName(atlas: Atlas, id: string, w: Words): string {
+  if (id === 'all') return w.t('perp.all');
+  if (id === 'unattributed') return w.t('perp.unattributed');
+  return id
+    .split('+')
+    .map((part) => {
+      const p = atlas.dataset.perpetrators.find((x) => x.id === part);
+      return p ? (w.locale === 'ar' ? p.name_ar : p.name_en) : part;
+    })
+    .join(' + ');
+}
+
+/** An area code (`SY-HL`, `SY-DI+SY-RD`, `SY`) in words. */
+export function areaName(atlas: Atlas, code: string, w: Words): string {
+  return code
+    .split('+')
+    .map((c) => {
+      const a = atlas.dataset.areas.find((x) => x.code === c);
+      return a ? (w.locale === 'ar' ? a.name_ar : a.name_en) : c;
+    })
+    .join(' + ');
+}
+
+export function sourceOf(atlas: Atlas, o: Observation): Source | undefined {
+  return atlas.sources.get(o.source);
+}
+
+/** "Syrian Network for Human Rights, “Title”, 2 Jan 2025" (+ "quoting SNHR" for an outlet). */
+export function citation(source: Source, w: Words): string {
+  const line = w.t('source.line', { publisher: source.publisher, title: source.title, date: w.date(source.date) });
+  return source.role === 'secondary' ? `${line} (${w.t('source.secondary')})` : line;
+}
+
+/** The sentence a tooltip or an export gives for a figure. */
+export function figureSentence(atlas: Atlas, f: Figure, w: Words): string {
+  const o = f.shown;
+  const parts = [
+    `${valueText(o, w)} ${unitText(o.unit, w)}`,
+    periodLabel(o.period, w),
+    areaName(atlas, o.area, w),
+  ];
+  if (o.perp !== 'all') parts.push(perpName(atlas, o.perp, w));
+  if (o.victims !== 'all') parts.push(w.t(`victims.${o.victims}`));
+  return parts.join(' · ');
+}
+
+/** Unique sources of a list of figures, newest first. */
+export function sourcesOf(atlas: Atlas, figures: (Figure | null)[]): Source[] {
+  const ids = new Set<string>();
+  for (const f of figures) if (f) ids.add(f.shown.source);
+  return [...ids]
+    .map((id) => atlas.sources.get(id))
+    .filter((s): s is Source => !!s)
+    .sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** "Barrel bombs dropped · Jul 2012 – Nov 2017 · All parties": the view's title. */
+export function viewTitle(atlas: Atlas, q: Query, map: MapSelection | null, w: Words): string {
+  const parts = [metricName(atlas, q.metric, w)];
+  parts.push(map?.period ? periodLabel(map.period, w) : periodLabel(q.year === null ? null : String(q.year), w));
+  if (q.perp !== 'all') parts.push(perpName(atlas, q.perp, w));
+  if (q.victims !== 'all') parts.push(w.t(`victims.${q.victims}`));
+  return parts.join(' · ');
+}
