@@ -1,0 +1,216 @@
+/**
+ * `npm run bench`: what the first choropleth costs, measured in the system Chromium.
+ *
+ * Builds if dist/ is missing or older than its sources, serves dist/ with gzip (the test
+ * harness's server), loads the explorer in a fresh context per run (cold cache) and prints:
+ * - the bytes received before the page signals its first map paint (`data-state=ready`), from
+ *   Chromium's resource timing, raw and on the wire (gzip), split html / JS / CSS / data /
+ *   geometry / fonts;
+ * - medians over the runs of the time to first choropleth (navigation start → `ready`) and of a
+ *   filter update (a change of `select#metric`, then of `select#year`, → the next frame after the
+ *   map's fills or statuses change).
+ *
+ * It asserts nothing (budgets on sizes are in tests/e2e/budget.test.ts). Times depend on the
+ * machine, and WebGL runs on SwiftShader here: compare runs on one machine, not across machines.
+ *
+ * Options: --runs N (default 5), --build (always rebuild), --cpu N (CDP CPU throttling, e.g. 4
+ * for a mid-range phone), --json FILE (also write the results as JSON).
+ * Environment: CHROME_PATH (default /usr/bin/chromium).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import {
+  DIST,
+  RESOURCE_KINDS,
+  ROOT,
+  chromiumPath,
+  hasChromium,
+  installFirstPaintProbe,
+  launchBrowser,
+  readFirstPaint,
+  startStaticServer,
+  totalsByKind,
+  type FirstPaint,
+} from '../tests/e2e/harness';
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    build: { type: 'boolean', default: false },
+    cpu: { type: 'string', default: '1' },
+    json: { type: 'string' },
+  },
+});
+const runs = Math.max(1, Number(opts.runs) || 5);
+const cpu = Math.max(1, Number(opts.cpu) || 1);
+const JS_BUDGET = 60_000;
+
+/** Newest modification time under the given paths (files or folders). */
+function newest(paths: string[]): number {
+  let max = 0;
+  for (const p of paths.map((x) => join(ROOT, x))) {
+    if (!existsSync(p)) continue;
+    const st = statSync(p);
+    if (st.isFile()) max = Math.max(max, st.mtimeMs);
+    else
+      for (const f of readdirSync(p, { recursive: true })) {
+        const s = statSync(join(p, String(f)));
+        if (s.isFile()) max = Math.max(max, s.mtimeMs);
+      }
+  }
+  return max;
+}
+
+function ensureBuild(): void {
+  const index = join(DIST, 'index.html');
+  const sources = ['src', 'data', 'vite.config.ts', 'svelte.config.js', 'scripts/build-data.ts', 'scripts/build-geo.ts', 'package-lock.json'];
+  const stale = !existsSync(index) || statSync(index).mtimeMs < newest(sources);
+  if (!opts.build && !stale) return;
+  console.error(opts.build ? 'Building (--build)…' : 'dist/ is missing or older than its sources: building…');
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('npm run build failed');
+    process.exit(1);
+  }
+}
+
+/**
+ * Change a select the way a person does, and time it to the frame after the map changed.
+ * Returns null when the map did not change within 10 s.
+ */
+function timeFilterUpdate(page: Page, id: string, value: string): Promise<number | null> {
+  return page.evaluate(
+    ({ id, value }) =>
+      new Promise<number | null>((resolve) => {
+        const map = document.querySelector('[data-testid=map]');
+        const select = document.querySelector(`select#${id}`) as HTMLSelectElement | null;
+        if (!map || !select) return resolve(null);
+        let t0 = 0;
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          resolve(null);
+        }, 10_000);
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          clearTimeout(timer);
+          // the callback after the next animation frame runs once that frame is painted
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        });
+        observer.observe(map, { subtree: true, childList: true, attributes: true, attributeFilter: ['fill', 'data-status', 'd'] });
+        t0 = performance.now();
+        select.value = value;
+        select.dispatchEvent(new Event('input', { bubbles: true }));
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }),
+    { id, value },
+  );
+}
+
+async function optionValues(page: Page, id: string): Promise<string[]> {
+  return page.$$eval(`select#${id} option`, (os) => os.map((o) => (o as HTMLOptionElement).value));
+}
+
+const median = (xs: number[]) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+const ms = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} ms` : 'n/a');
+
+async function main() {
+  if (!hasChromium()) {
+    console.error(`No Chromium at ${chromiumPath()}: install it or set CHROME_PATH.`);
+    process.exit(1);
+  }
+  ensureBuild();
+  const server = await startStaticServer(DIST);
+  const browser = await launchBrowser();
+  const paints: FirstPaint[] = [];
+  const updates: Record<string, number[]> = { metric: [], year: [] };
+  const changes: string[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage();
+      try {
+        if (cpu > 1) {
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+        }
+        await installFirstPaintProbe(page);
+        await page.goto(`${server.url}/`);
+        paints.push(await readFirstPaint(page));
+        // a metric other than the default, then that metric's latest year
+        const current = await page.$eval('select#metric', (s) => (s as HTMLSelectElement).value);
+        const other = (await optionValues(page, 'metric')).find((m) => m !== current);
+        if (other) {
+          const t = await timeFilterUpdate(page, 'metric', other);
+          if (t !== null) updates.metric.push(t);
+          if (i === 0) changes.push(`metric ${current} → ${other}`);
+        }
+        await page.waitForTimeout(200);
+        const years = (await optionValues(page, 'year')).filter((y) => /^\d{4}$/.test(y));
+        const year = years.at(-1);
+        if (year) {
+          const t = await timeFilterUpdate(page, 'year', year);
+          if (t !== null) updates.year.push(t);
+          if (i === 0) changes.push(`year all → ${year}`);
+        }
+      } finally {
+        await page.context().close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const first = paints[0];
+  const totals = totalsByKind(first.resources);
+  const lines: string[] = [];
+  lines.push(`Syria violations atlas — bench: ${runs} cold load(s) of / in Chromium ${browser.browser.version()}, dist/ served locally with gzip${cpu > 1 ? `, CPU throttled ×${cpu}` : ''}`);
+  lines.push('');
+  lines.push('Bytes received before the first choropleth (data-state=ready), first run:');
+  lines.push(`  ${'kind'.padEnd(10)}${'files'.padStart(6)}${'raw'.padStart(12)}${'gzip'.padStart(12)}`);
+  let raw = 0;
+  let gzip = 0;
+  for (const k of RESOURCE_KINDS) {
+    const t = totals[k];
+    if (t.count === 0 && (k === 'other' || k === 'html')) continue;
+    lines.push(`  ${k.padEnd(10)}${String(t.count).padStart(6)}${kb(t.raw).padStart(12)}${kb(t.gzip).padStart(12)}`);
+    raw += t.raw;
+    gzip += t.gzip;
+  }
+  lines.push(`  ${'total'.padEnd(10)}${String(first.resources.length).padStart(6)}${kb(raw).padStart(12)}${kb(gzip).padStart(12)}`);
+  lines.push(`  JS before first paint: ${kb(totals.js.gzip)} gzip (budget ${kb(JS_BUDGET)}${totals.js.gzip < JS_BUDGET ? ', within' : ', OVER'})`);
+  for (const r of first.resources.filter((r) => r.kind !== 'html')) {
+    lines.push(`    ${new URL(r.url).pathname.padEnd(48)} ${r.kind.padEnd(9)}${kb(r.raw).padStart(10)}${kb(r.gzip).padStart(10)}`);
+  }
+  lines.push('');
+  const ready = paints.map((p) => p.readyAt);
+  lines.push(`Time to first choropleth: median ${ms(median(ready))} (runs: ${ready.map((t) => Math.round(t)).join(', ')} ms)`);
+  for (const [i, key] of ['metric', 'year'].entries()) {
+    const xs = updates[key];
+    lines.push(
+      `Filter update, ${changes[i] ?? key}: median ${ms(median(xs))} (runs: ${xs.map((t) => Math.round(t)).join(', ') || 'none: the map did not change'}${xs.length < runs && xs.length > 0 ? `; ${runs - xs.length} run(s) with no map change` : ''})`,
+    );
+  }
+  lines.push('');
+  lines.push('Times are this machine with software WebGL (SwiftShader): compare runs, not machines.');
+  console.log(lines.join('\n'));
+  if (opts.json) {
+    writeFileSync(
+      opts.json,
+      JSON.stringify({ runs, cpu, bytes: totals, resources: first.resources, readyMs: ready, updateMs: updates, changes }, null, 2) + '\n',
+    );
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,487 @@
+/**
+ * Browser-test harness: a static server for dist/, the system Chromium driven by playwright-core,
+ * a page log that records what went wrong (console errors, page errors, failed requests, requests
+ * leaving the origin), and screenshots.
+ *
+ * Deliberately ignores: browser downloads (we use the system Chromium, `CHROME_PATH` or
+ * `/usr/bin/chromium`), HTTP caching subtleties (every response is `no-cache`), ranges, and any
+ * fallback from an unknown path to index.html — a 404 is a bug the tests should see.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** The repository root (tests/e2e/../..). */
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const DIST = join(ROOT, 'dist');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+// ---------------------------------------------------------------------------------------------
+// Static server
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.pbf': 'application/x-protobuf',
+};
+
+/** The Content-Type the server sends for a file name (exported for tests of the harness). */
+export function mimeType(file: string): string {
+  return MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function compressible(type: string): boolean {
+  return /^text\/|javascript|json|xml|svg|wasm/.test(type);
+}
+
+export interface ServedRequest {
+  method: string;
+  path: string;
+  status: number;
+  /** bytes of the file on disk */
+  rawBytes: number;
+  /** bytes of the body sent (gzip size when compressed) */
+  sentBytes: number;
+  gzip: boolean;
+}
+
+export interface StaticServer {
+  /** `http://127.0.0.1:PORT` (no trailing slash) */
+  url: string;
+  origin: string;
+  port: number;
+  /** every request served, in order */
+  log: ServedRequest[];
+  close(): Promise<void>;
+}
+
+export interface StaticServerOptions {
+  /** 0 (the default) picks a free port */
+  port?: number;
+  host?: string;
+  /** extra headers on every response (e.g. a Content-Security-Policy for embed tests) */
+  headers?: Record<string, string>;
+}
+
+/** Serve `dir` over HTTP. Start several on different ports to get different origins. */
+export async function startStaticServer(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+  const root = resolve(dir);
+  if (!existsSync(root)) throw new Error(`startStaticServer: ${root} does not exist (run the build first)`);
+  const host = options.host ?? '127.0.0.1';
+  const log: ServedRequest[] = [];
+  const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+  function send(req: IncomingMessage, res: ServerResponse, path: string, status: number, type: string, body: Buffer) {
+    const headers: Record<string, string | number> = {
+      'Content-Type': type,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      Vary: 'Accept-Encoding',
+      ...options.headers,
+    };
+    let out = body;
+    const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const gzip = wantsGzip && compressible(type) && body.length > 0;
+    if (gzip) {
+      out = gzipSync(body);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    headers['Content-Length'] = out.length;
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : out);
+    log.push({ method: req.method ?? 'GET', path, status, rawBytes: body.length, sentBytes: out.length, gzip });
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(req, res, url.pathname, 400, MIME['.txt'], Buffer.from('bad request\n'));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(req, res, pathname, 405, MIME['.txt'], Buffer.from('method not allowed\n'));
+    }
+    const file = normalize(join(root, pathname));
+    if (file !== root && !file.startsWith(root + sep)) {
+      return send(req, res, pathname, 403, MIME['.txt'], Buffer.from('forbidden\n'));
+    }
+    let target = file;
+    let stat = existsSync(target) ? statSync(target) : undefined;
+    if (stat?.isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        // the site uses relative URLs (base './'), so /methods must become /methods/
+        res.writeHead(301, { Location: `${url.pathname}/${url.search}`, 'Content-Length': 0, ...options.headers });
+        res.end();
+        log.push({ method: req.method, path: pathname, status: 301, rawBytes: 0, sentBytes: 0, gzip: false });
+        return;
+      }
+      target = join(target, 'index.html');
+      stat = existsSync(target) ? statSync(target) : undefined;
+    }
+    if (!stat?.isFile()) {
+      return send(req, res, pathname, 404, MIME['.txt'], Buffer.from(`not found: ${pathname}\n`));
+    }
+    const cached = gzipCache.get(target);
+    const body = cached && cached.mtimeMs === stat.mtimeMs ? cached.body : readFileSync(target);
+    gzipCache.set(target, { mtimeMs: stat.mtimeMs, body });
+    send(req, res, pathname, 200, mimeType(target), body);
+  }
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (err) {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': MIME['.txt'] });
+      res.end(`server error: ${String(err)}\n`);
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${host}:${port}`;
+  return {
+    url: origin,
+    origin,
+    port,
+    log,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium
+
+/** The flags the project guide asks for; playwright adds its own fresh temporary profile. */
+export const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function chromiumPath(): string {
+  return process.env.CHROME_PATH || '/usr/bin/chromium';
+}
+
+export function hasChromium(): boolean {
+  try {
+    accessSync(chromiumPath(), constants.X_OK);
+    return statSync(chromiumPath()).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Why browser tests are skipped, or `false` when Chromium is there (for node:test's `skip`). */
+export function skipWithoutChromium(): string | false {
+  return hasChromium() ? false : `no Chromium at ${chromiumPath()} (set CHROME_PATH)`;
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
+  isMobile?: boolean;
+}
+
+export interface TestBrowser {
+  browser: Browser;
+  /** A page in its own fresh context (no shared cookies, storage or cache). */
+  newPage(options?: PageOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launch the system Chromium. `chromium.launch` gives every run a fresh temporary
+ * `--user-data-dir` and removes it on close; one context per page keeps tests independent.
+ */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROME_ARGS,
+    timeout: 60_000,
+  });
+  const contexts = new Set<BrowserContext>();
+  return {
+    browser,
+    async newPage(options: PageOptions = {}) {
+      const mobile = options.isMobile ?? false;
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 800 },
+        deviceScaleFactor: options.deviceScaleFactor ?? 1,
+        isMobile: mobile,
+        hasTouch: mobile,
+      });
+      contexts.add(context);
+      context.on('close', () => contexts.delete(context));
+      return context.newPage();
+    },
+    async close() {
+      await Promise.allSettled([...contexts].map((c) => c.close()));
+      await browser.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a page did
+
+export interface PageLog {
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** requests that failed at the network level (refused, aborted, blocked) */
+  failedRequests: string[];
+  /** responses with status >= 400 */
+  httpErrors: string[];
+  /** every request whose origin is not one of the allowed origins */
+  foreignRequests: string[];
+  /** every request, `METHOD url` */
+  requests: string[];
+  dialogs: string[];
+}
+
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+
+/**
+ * Record what goes wrong on a page (and in its workers: events are taken from the page's
+ * context, which `TestBrowser.newPage` gives to this page alone). `origins` are the origins
+ * requests may go to — normally just the static server's.
+ */
+export function watchPage(page: Page, origins: string | string[]): PageLog {
+  const allowed = new Set(Array.isArray(origins) ? origins : [origins]);
+  const log: PageLog = {
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    httpErrors: [],
+    foreignRequests: [],
+    requests: [],
+    dialogs: [],
+  };
+  const context = page.context();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      log.consoleErrors.push(`${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => log.pageErrors.push(err.stack ?? String(err)));
+  page.on('dialog', (dialog) => {
+    log.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => {});
+  });
+  page.on('websocket', (ws) => {
+    log.requests.push(`WS ${ws.url()}`);
+    log.foreignRequests.push(`WS ${ws.url()}`);
+  });
+  context.on('request', (req) => {
+    const url = req.url();
+    log.requests.push(`${req.method()} ${url}`);
+    let u: URL | undefined;
+    try {
+      u = new URL(url);
+    } catch {
+      /* unparseable: counted as foreign below */
+    }
+    if (!u || (!LOCAL_SCHEMES.has(u.protocol) && !allowed.has(u.origin))) log.foreignRequests.push(`${req.method()} ${url}`);
+  });
+  context.on('requestfailed', (req) => {
+    log.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+  });
+  context.on('response', (res) => {
+    if (res.status() >= 400) log.httpErrors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
+  });
+  return log;
+}
+
+/** Everything in the log that means the page misbehaved, one line each (empty when clean). */
+export function problems(log: PageLog, { foreign = true }: { foreign?: boolean } = {}): string[] {
+  return [
+    ...log.consoleErrors.map((s) => `console error: ${s}`),
+    ...log.pageErrors.map((s) => `page error: ${s}`),
+    ...log.failedRequests.map((s) => `failed request: ${s}`),
+    ...log.httpErrors.map((s) => `HTTP error: ${s}`),
+    ...log.dialogs.map((s) => `dialog: ${s}`),
+    ...(foreign ? log.foreignRequests.map((s) => `request leaving the origin: ${s}`) : []),
+  ];
+}
+
+/**
+ * Wait until the explorer says it painted its first choropleth (`body[data-state=ready]`).
+ * Fails fast, with the page's message, when it says `error`; the default timeout allows for
+ * MapLibre under SwiftShader.
+ */
+export async function waitForReady(page: Page, log?: PageLog, timeout = 45_000): Promise<void> {
+  try {
+    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout, state: 'attached' });
+  } catch (err) {
+    const state = await page.evaluate(() => document.body?.dataset.state ?? '(no body)').catch(() => '(page gone)');
+    throw new Error(
+      `page never reached data-state=ready within ${timeout} ms (data-state=${state})` +
+        (log ? `\n${problems(log).join('\n')}` : '') +
+        `\n${(err as Error).message.split('\n')[0]}`,
+    );
+  }
+  const state = await page.evaluate(() => document.body.dataset.state);
+  if (state !== 'ready') {
+    const text = await page.evaluate(() => document.body.innerText.slice(0, 500));
+    throw new Error(`page reached data-state=${state}: ${text}` + (log ? `\n${problems(log).join('\n')}` : ''));
+  }
+}
+
+/** Save a PNG of the page into test-results/screenshots/NAME.png and return its path. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled' });
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the first choropleth cost: resources received before `data-state=ready`
+
+export type ResourceKind = 'html' | 'js' | 'css' | 'data' | 'geometry' | 'fonts' | 'other';
+export const RESOURCE_KINDS: ResourceKind[] = ['html', 'js', 'css', 'data', 'geometry', 'fonts', 'other'];
+
+export interface ResourceRecord {
+  url: string;
+  kind: ResourceKind;
+  /** decoded body bytes */
+  raw: number;
+  /** body bytes on the wire (gzip when the server compressed it) */
+  gzip: number;
+  /** ms since navigation start */
+  start: number;
+  end: number;
+}
+
+export interface FirstPaint {
+  /** ms from navigation start to `data-state=ready` */
+  readyAt: number;
+  /** every response completed by then (the document included) */
+  resources: ResourceRecord[];
+}
+
+/** Which budget line a URL belongs to. */
+export function classify(url: string, initiatorType = ''): ResourceKind {
+  const path = new URL(url, 'http://x/').pathname.toLowerCase();
+  if (initiatorType === 'navigation' || path.endsWith('.html') || path.endsWith('/')) return 'html';
+  if (/\.(m?js)$/.test(path)) return 'js';
+  if (path.endsWith('.css')) return 'css';
+  if (/\.(woff2?|ttf|otf)$/.test(path)) return 'fonts';
+  if (/\.topo\.json$|\.geojson$|\/geo\//.test(path)) return 'geometry';
+  if (path.endsWith('.json')) return 'data';
+  return 'other';
+}
+
+/**
+ * Before navigating: record, at the moment the page sets `body[data-state]` to `ready` (or
+ * `error`), the time and the resource-timing entries received so far. Resource timing is
+ * Chromium's own account of the network (encoded and decoded body sizes).
+ */
+export async function installFirstPaintProbe(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstPaint?: unknown };
+    const snapshot = (state: string) => {
+      const entries = [
+        ...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource'),
+      ] as PerformanceResourceTiming[];
+      w.__firstPaint = {
+        state,
+        readyAt: performance.now(),
+        entries: entries.map((e) => ({
+          url: e.name,
+          initiatorType: e.initiatorType,
+          raw: e.decodedBodySize,
+          gzip: e.encodedBodySize,
+          start: e.startTime,
+          end: e.responseEnd,
+        })),
+      };
+    };
+    const observer = new MutationObserver(() => {
+      const state = document.body?.dataset.state;
+      if (state === 'ready' || state === 'error') {
+        observer.disconnect();
+        snapshot(state);
+      }
+    });
+    observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+}
+
+/** Wait for the probe installed by `installFirstPaintProbe` and return what it saw. */
+export async function readFirstPaint(page: Page, timeout = 60_000): Promise<FirstPaint> {
+  const handle = await page.waitForFunction(() => (window as unknown as { __firstPaint?: unknown }).__firstPaint, undefined, {
+    timeout,
+  });
+  const seen = (await handle.jsonValue()) as {
+    state: string;
+    readyAt: number;
+    entries: { url: string; initiatorType: string; raw: number; gzip: number; start: number; end: number }[];
+  };
+  if (seen.state !== 'ready') throw new Error(`the page reached data-state=${seen.state}`);
+  return {
+    readyAt: seen.readyAt,
+    resources: seen.entries.map((e) => ({
+      url: e.url,
+      kind: e.initiatorType === 'navigation' ? 'html' : classify(e.url, e.initiatorType),
+      raw: e.raw,
+      gzip: e.gzip,
+      start: e.start,
+      end: e.end,
+    })),
+  };
+}
+
+/** Bytes per kind of resource. */
+export function totalsByKind(resources: ResourceRecord[]): Record<ResourceKind, { count: number; raw: number; gzip: number }> {
+  const out = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, { count: 0, raw: 0, gzip: 0 }])) as Record<
+    ResourceKind,
+    { count: number; raw: number; gzip: number }
+  >;
+  for (const r of resources) {
+    out[r.kind].count++;
+    out[r.kind].raw += r.raw;
+    out[r.kind].gzip += r.gzip;
+  }
+  return out;
+}
