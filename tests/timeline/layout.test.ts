@@ -1,0 +1,248 @@
+/** Layout on synthetic TimeSelections (tests/timeline/fixtures.ts): invented numbers, not SNHR's. */
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../src/lib/i18n/i18n.svelte';
+import { GAP, PARTS_ONLY, PERP_COLORS, SINGLE_SERIES_COLOR, UNATTRIBUTED, perpColor } from '../../src/lib/timeline/colors';
+import { EVENTS } from '../../src/lib/timeline/events';
+import {
+  barAriaLabel,
+  layoutTimeline,
+  timelineLegend,
+  tooltipLines,
+  type PlacedBar,
+} from '../../src/lib/timeline/layout';
+import { gapBar, mixed, months2016, obs, partsBar, selection, valueBar } from './fixtures';
+
+const fmt = i18n;
+const lay = (sel = mixed(), o: Partial<Parameters<typeof layoutTimeline>[1]> = {}) =>
+  layoutTimeline(sel, { width: 800, height: 400, fmt, ...o });
+const byKey = (bars: PlacedBar[], key: string) => bars.find((b) => b.key === key)!;
+
+describe('stacked bars', () => {
+  const l = lay();
+  const scale = (v: number) => l.years.baseline - (v / (l.years.ticks.at(-1)!.value)) * l.years.plot.height;
+
+  it.each(['2012', '2013', '2015', '2016'])('%s: segments fill the bar exactly, from the baseline up', (key) => {
+    const b = byKey(l.years.bars, key);
+    const sum = b.segments.reduce((a, s) => a + s.height, 0);
+    expect(sum).toBeCloseTo(b.height, 1);
+    expect(b.segments[0].y + b.segments[0].height).toBeCloseTo(l.years.baseline, 1);
+    for (let i = 1; i < b.segments.length; i++)
+      expect(b.segments[i].y + b.segments[i].height).toBeCloseTo(b.segments[i - 1].y, 1);
+    expect(b.y).toBeCloseTo(scale(b.bar.value!), 0);
+  });
+
+  it('the residual is placed last (on top) and hatched, never a party colour', () => {
+    const b = byKey(l.years.bars, '2012');
+    expect(b.segments.map((s) => s.perp)).toEqual(['regime', 'isis', 'unattributed']);
+    const r = b.segments.at(-1)!;
+    expect(r.derived).toBe(true);
+    expect(r.pattern).toBe(UNATTRIBUTED);
+    expect(Object.values(PERP_COLORS)).not.toContain(r.fill);
+    expect(b.segments.slice(0, 2).every((s) => !s.derived && s.pattern === null)).toBe(true);
+  });
+
+  it('puts the residual last even when given out of order', () => {
+    const bar = valueBar('2012', 100, { regime: 50 });
+    bar.segments.reverse();
+    const b = lay(selection([bar])).years.bars[0];
+    expect(b.segments.map((s) => s.perp)).toEqual(['regime', 'unattributed']);
+  });
+
+  it.each([
+    ['all', SINGLE_SERIES_COLOR],
+    ['russia', perpColor('russia')],
+  ])('an unstacked bar under filter %s is one solid segment', (perp, colour) => {
+    const b = lay(selection([valueBar('2013', 500)], [], { perp })).years.bars[0];
+    expect(b.segments).toHaveLength(1);
+    expect(b.segments[0].fill).toBe(colour);
+    expect(b.segments[0].figure).not.toBeNull();
+  });
+});
+
+describe('statuses', () => {
+  const l = lay();
+  it('a gap has a marker strip and no bar', () => {
+    const b = byKey(l.years.bars, '2014');
+    expect(b.status).toBe('gap');
+    expect(b.height).toBe(0);
+    expect(b.segments).toEqual([]);
+    expect(b.gap).toMatchObject({ y: l.years.plot.y, height: l.years.plot.height, pattern: GAP });
+    expect(b.hasOtherUnits).toBe(true);
+  });
+  it.each(['2012', '2013', '2015', '2016'])('%s has no gap marker', (key) => {
+    expect(byKey(l.years.bars, key).gap).toBeNull();
+  });
+  it('a parts-only bar is outlined dashed around the whole stack', () => {
+    const b = byKey(l.years.bars, '2016');
+    expect(b.outline).toMatchObject({ x: b.x, y: b.y, width: b.width, height: b.height, dasharray: PARTS_ONLY.dasharray });
+    expect(byKey(l.years.bars, '2012').outline).toBeNull();
+  });
+  it('a conflict gets a marker over the bar', () => {
+    const b = byKey(l.years.bars, '2015');
+    expect(b.conflict).not.toBeNull();
+    expect(b.conflict!.y).toBeLessThan(b.y);
+    expect(byKey(l.years.bars, '2013').conflict).toBeNull();
+  });
+  it('the selected year is flagged', () => {
+    const s = lay(mixed(), { selectedYear: 2013 });
+    expect(s.years.bars.filter((b) => b.selected).map((b) => b.key)).toEqual(['2013']);
+  });
+});
+
+describe('direction', () => {
+  it('RTL mirrors every x', () => {
+    const ltr = lay(mixed(), { dir: 'ltr' });
+    const rtl = lay(mixed(), { dir: 'rtl' });
+    for (const b of ltr.years.bars) {
+      const m = byKey(rtl.years.bars, b.key);
+      expect(m.x + m.width).toBeCloseTo(800 - b.x, 1);
+    }
+    const xs = rtl.years.bars.map((b) => b.x);
+    expect(xs).toEqual([...xs].sort((a, b) => b - a)); // time runs right to left
+    expect(rtl.years.tickAnchor).toBe('start');
+    expect(rtl.years.tickX).toBeGreaterThan(rtl.years.plot.x + rtl.years.plot.width);
+  });
+  it('RTL mirrors event markers', () => {
+    const years = ['2015', '2016', '2017'].map((k) => valueBar(k, 100));
+    const ltr = lay(selection(years), { dir: 'ltr', events: EVENTS });
+    const rtl = lay(selection(years), { dir: 'rtl', events: EVENTS });
+    expect(ltr.years.events.map((e) => e.id)).toEqual(['russian-intervention', 'fall-east-aleppo']);
+    for (const e of ltr.years.events) expect(rtl.years.events.find((r) => r.id === e.id)!.x).toBeCloseTo(800 - e.x, 1);
+  });
+});
+
+describe('months row', () => {
+  it.each([
+    ['without months', [], false],
+    ['with months', months2016(), true],
+  ])('%s', (_, months, expected) => {
+    const l = lay(selection(mixed().years, months, { year: 2016 }), { selectedYear: 2016 });
+    expect(l.months !== null).toBe(expected);
+    if (l.months) {
+      expect(l.months.bars).toHaveLength(12);
+      expect(l.months.plot.y).toBeGreaterThan(l.years.baseline);
+      expect(l.months.plot.height).toBeLessThan(l.years.plot.height);
+      expect(l.months.title!.text).toBe('Months of 2016 (own scale)');
+      expect(l.months.bars.filter((b) => b.status === 'gap').every((b) => b.height === 0 && b.gap)).toBe(true);
+      expect(l.months.bars[0].label).toBe('Jan');
+    }
+  });
+});
+
+describe('axis and labels', () => {
+  it('ticks are nice and labelled compactly', () => {
+    const l = lay(selection([valueBar('2012', 12958), valueBar('2013', 3000)]));
+    expect(l.years.ticks.map((t) => t.label)).toEqual(['0', '2k', '4k', '6k', '8k', '10k', '12k', '14k']);
+    const short = lay(selection([valueBar('2012', 12958)]), { height: 200 });
+    expect(short.years.ticks.map((t) => t.label)).toEqual(['0', '5k', '10k', '15k']);
+    expect(l.unitLabel.text).toBe('civilians');
+  });
+  it.each([
+    [900, 1],
+    [340, 2],
+  ])('at %dpx, year labels show every %d', (width, stride) => {
+    const years = Array.from({ length: 14 }, (_, i) => valueBar(String(2011 + i), 100 + i));
+    const l = lay(selection(years), { width });
+    const shown = l.years.bars.filter((b) => b.showLabel);
+    expect(shown.length).toBe(Math.ceil(14 / stride));
+    expect(shown.at(-1)!.key).toBe('2024');
+    expect(l.compact).toBe(width < 480);
+  });
+  it('the selected year keeps its label on a phone', () => {
+    const years = Array.from({ length: 14 }, (_, i) => valueBar(String(2011 + i), 100 + i));
+    const l = lay(selection(years), { width: 340, selectedYear: 2013 });
+    expect(byKey(l.years.bars, '2013').showLabel).toBe(true);
+  });
+  it('hides event labels at phone width but keeps the markers', () => {
+    const years = Array.from({ length: 14 }, (_, i) => valueBar(String(2011 + i), 100 + i));
+    const wide = lay(selection(years), { width: 900, events: EVENTS });
+    const phone = lay(selection(years), { width: 340, events: EVENTS });
+    expect(wide.years.events).toHaveLength(EVENTS.length);
+    expect(wide.years.events.every((e) => e.showLabel)).toBe(true);
+    expect(phone.years.events).toHaveLength(EVENTS.length);
+    expect(phone.years.events.some((e) => e.showLabel)).toBe(false);
+  });
+  it('everything fits the box', () => {
+    for (const width of [340, 600, 900]) {
+      const l = lay(selection(mixed().years, months2016()), { width, height: 420, events: EVENTS });
+      for (const row of [l.years, l.months!]) {
+        expect(row.plot.x).toBeGreaterThanOrEqual(0);
+        expect(row.plot.x + row.plot.width).toBeLessThanOrEqual(width);
+        expect(row.plot.height).toBeGreaterThan(20);
+      }
+      for (const item of l.legend) {
+        expect(item.x).toBeGreaterThanOrEqual(0);
+        expect(item.x + item.width).toBeLessThanOrEqual(width);
+        expect(item.y).toBeGreaterThan(l.months!.labelY);
+      }
+    }
+  });
+});
+
+describe('timelineLegend', () => {
+  it.each([
+    ['mixed', mixed(), ['perp:regime', 'perp:russia', 'perp:isis', 'single', 'unattributed', 'parts-only', 'gap', 'conflict']],
+    ['unstacked only', selection([valueBar('2013', 5)]), ['single']],
+    ['one party filtered', selection([valueBar('2013', 5)], [], { perp: 'russia' }), ['single:russia']],
+    ['gaps only', selection([gapBar('2013')]), ['gap']],
+    ['parts only', selection([partsBar('2013', { sdf: 3, hts: 4 })]), ['perp:hts', 'perp:sdf', 'parts-only']],
+  ])('%s', (_, sel, expected) => {
+    const kinds = timelineLegend(sel).map((i) => (i.kind === 'perp' || (i.kind === 'single' && i.perp) ? `${i.kind}:${i.perp}` : i.kind));
+    expect(kinds.sort()).toEqual([...expected].sort());
+  });
+  it('orders parties by the fixed palette order, treatments after', () => {
+    const kinds = timelineLegend(mixed()).map((i) => i.perp ?? i.kind);
+    expect(kinds.slice(0, 4)).toEqual(['single', 'regime', 'russia', 'isis']);
+    expect(kinds.indexOf('unattributed')).toBeGreaterThan(kinds.indexOf('isis'));
+  });
+});
+
+describe('words', () => {
+  const sel = mixed();
+  const ctx = { fmt, unit: 'civilians' as const, perpFilter: 'all', sourceDate: (id: string) => (id === 'synthetic-2016-01-01' ? '2016-01-01' : undefined) };
+  const bar = (k: string) => sel.years.find((b) => b.period.key === k)!;
+  it.each([
+    ['2013', '2013: 20,000 civilians; no split by party published'],
+    ['2014', '2014: no figure published; also published: about 30,000 persons (civilians and fighters) (not comparable)'],
+    ['2012', '2012: 12,000 civilians; split by party: Syrian regime 9,000, ISIS 1,500, Not attributed in the source 1,500'],
+    ['2016', '2016: 6,500 civilians; sum of published parts; no total was published; split by party: Syrian regime 4,000, Russia 2,500'],
+    ['2015', '2015: 9,000 civilians; no split by party published; the sources give conflicting values: 9,000 and 9,400'],
+  ])('aria-label of %s', (k, text) => {
+    expect(barAriaLabel(bar(k), ctx)).toBe(text);
+  });
+  it('barrel bombs, as the brief words it', () => {
+    const b = valueBar('2015', 17318, {}, {});
+    b.total!.shown = obs({ period: '2015', value: 17318, unit: 'barrels', metric: 'barrel-bombs' });
+    expect(barAriaLabel(b, { ...ctx, unit: 'barrels' })).toBe('2015: 17,318 barrel bombs; no split by party published');
+  });
+  it.each([
+    ['approx', 'about 1,200'],
+    ['at-least', 'more than 1,200'],
+  ] as const)('qualifier %s reads "%s"', (qualifier, text) => {
+    const b = valueBar('2013', 1200);
+    b.total!.shown = obs({ period: '2013', value: 1200, qualifier });
+    expect(tooltipLines(b, null, ctx)[1].text).toBe(`${text} civilians`);
+  });
+  it('tooltip tells conflicts, earlier vintages with their date, and nothing compact', () => {
+    const lines = tooltipLines(bar('2015'), null, ctx);
+    expect(lines.map((l) => l.kind)).toEqual(['title', 'value', 'note', 'conflict', 'earlier']);
+    expect(lines[3].text).toBe('the sources give conflicting values: 9,000 and 9,400');
+    expect(lines[4].text).toBe('earlier figure: 8,800 (1 Jan 2016)');
+  });
+  it('tooltip of a gap says so and lists other units', () => {
+    expect(tooltipLines(bar('2014'), null, ctx).map((l) => l.text)).toEqual([
+      '2014',
+      'No figure published',
+      'also published: about 30,000 persons (civilians and fighters) (not comparable)',
+    ]);
+  });
+  it('tooltip of a residual segment explains it is derived', () => {
+    const b = bar('2012');
+    const lines = tooltipLines(b, b.segments.at(-1)!, ctx);
+    expect(lines.find((l) => l.current)!.text).toBe('Not attributed in the source: 1,500');
+    expect(lines.at(-1)!.text).toMatch(/derived, not published/);
+  });
+  it('months are titled with the month', () => {
+    expect(tooltipLines(months2016()[6], null, ctx)[0].text).toBe('Jul 2016');
+  });
+});
