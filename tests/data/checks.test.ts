@@ -252,8 +252,9 @@ describe('duplicates, conflicts, vintages', () => {
     expect(f).toMatchObject({ kind: 'vintage', expected: 5, actual: 7, difference: 2, sources: ['a', 'b'] });
     expect(f.message).toContain('5 (a, 2020-01-10), 7 (b, 2021-03-01)');
   });
-  it('does not report equal vintages or a qualifier change', () => {
+  it('does not report equal vintages, a qualifier change, or rows already marked conflict', () => {
     expect(checkVintages([obs({ value: 5 }), obs({ value: 5, source: 'b', qualifier: 'at-least' })], CTX)).toEqual([]);
+    expect(checkVintages([obs({ value: 5, status: 'conflict' }), obs({ value: 6, status: 'conflict', source: 'b' })], CTX)).toEqual([]);
   });
 });
 

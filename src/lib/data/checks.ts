@@ -47,7 +47,8 @@
  *    saying the other value is missing); rows with the same key from different sources of the
  *    same publication date with different values, not all marked `conflict`, give one more.
  * 6. vintage — same key, sources of different dates, different numbers (a change of qualifier
- *    alone, `at least 17,318` then `17,318`, is not a revision). Informational.
+ *    alone, `at least 17,318` then `17,318`, is not a revision). Rows marked `conflict` are left
+ *    to the conflict check, so one disagreement is not reported twice. Informational.
  *
  * "Latest vintage": the row whose source has the latest date, primary sources first (an outlet
  * repeating an old SNHR figure later is not a revision); when rows of that date disagree, the
@@ -124,10 +125,14 @@ function listSources(ids: string[]): string {
   return [...new Set(ids)].sort().join(', ');
 }
 
-/** The one value a set of rows agrees on, or null when they disagree. */
+/**
+ * The row standing for a set of rows that agree on the number, or null when they disagree. Rows
+ * that differ only by qualifier (`at least 2,908` and `2,908`) agree; the exact one stands for them.
+ */
 function agreed(rows: Observation[]): Observation | null {
   const first = rows[0];
-  return rows.every((r) => r.value === first.value && r.qualifier === first.qualifier) ? first : null;
+  if (!rows.every((r) => r.value === first.value)) return null;
+  return rows.find((r) => !r.qualifier) ?? first;
 }
 
 interface Bounds {
@@ -509,7 +514,10 @@ export function checkConflicts(observations: Observation[], ctx: CheckContext): 
 export function checkVintages(observations: Observation[], ctx: CheckContext): Finding[] {
   const dates = new Dates(ctx.sources);
   const findings: Finding[] = [];
-  for (const [, rows] of groupBy(observations, (o) => keyOf(o))) {
+  for (const [, rows] of groupBy(
+    observations.filter((o) => o.status !== 'conflict'),
+    (o) => keyOf(o),
+  )) {
     const byDate = [...groupBy(rows, (r) => dates.of(r.source))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (byDate.length < 2) continue;
     const sets = new Set(byDate.map(([, rs]) => [...new Set(rs.map((r) => r.value))].sort((a, b) => a - b).join(' / ')));
