@@ -15,7 +15,8 @@
  *
  * Options: --runs N (default 5), --build (always rebuild), --cpu N (CDP CPU throttling, e.g. 4
  * for a mid-range phone), --json FILE (also write the results as JSON).
- * Environment: CHROME_PATH (default /usr/bin/chromium).
+ * Environment: CHROME_PATH (default /usr/bin/chromium), ATLAS_DIST (measure another built site
+ * instead of dist/, without building).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -65,6 +66,7 @@ function newest(paths: string[]): number {
 }
 
 function ensureBuild(): void {
+  if (process.env.ATLAS_DIST) return; // someone else's build: measure it as it is
   const index = join(DIST, 'index.html');
   const sources = ['src', 'data', 'vite.config.ts', 'svelte.config.js', 'scripts/build-data.ts', 'scripts/build-geo.ts', 'package-lock.json'];
   const stale = !existsSync(index) || statSync(index).mtimeMs < newest(sources);

@@ -17,7 +17,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 /** The repository root (tests/e2e/../..). */
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const DIST = join(ROOT, 'dist');
+/** The built site the browser tests serve: dist/, or `ATLAS_DIST` (e.g. to test another build). */
+export const DIST = process.env.ATLAS_DIST ? resolve(process.env.ATLAS_DIST) : join(ROOT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
 // ---------------------------------------------------------------------------------------------
@@ -251,6 +252,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
       });
       contexts.add(context);
       context.on('close', () => contexts.delete(context));
+      // tsx compiles with esbuild's keepNames, which wraps named functions in page.evaluate
+      // callbacks in `__name(fn, "name")`: give the page a no-op one.
+      await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
       return context.newPage();
     },
     async close() {
