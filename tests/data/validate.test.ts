@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/data/csv';
 import {
+  checkObservationRow,
   fnv1a64,
+  indexReferences,
   OBSERVATION_COLUMNS,
   readAreas,
   readMetrics,
@@ -186,6 +188,19 @@ describe('valid observation rows', () => {
     expect(a[0].id).not.toBe(a[1].id);
     expect(a[1].id).toBe(`${a[0].id}-2`);
     expect(a[2].id).toBe(b[0].id);
+  });
+
+  it('checks a single ObservationRow', () => {
+    const row = { file: 'data/observations/x.csv', line: 12, fields: { ...BASE, value: '1 200' } };
+    const { observation, errors } = checkObservationRow(row, indexReferences(refs()));
+    expect(observation).toBeNull();
+    expect(errors).toEqual([
+      {
+        file: 'data/observations/x.csv',
+        line: 12,
+        reason: 'value "1 200" is not a non-negative integer (digits only, no separators; decimals only for percent)',
+      },
+    ]);
   });
 
   it('hashes with FNV-1a 64', () => {

@@ -102,19 +102,20 @@ export function buildDataset(dir: string, options: BuildOptions = {}): BuildResu
   const metricsFile = table('metrics.csv');
   const areasFile = table('areas.csv');
   const perpsFile = table('perpetrators.csv');
-  const none = { values: [], errors: [{ file: '', line: 0, reason: '' }] };
-  const perpetrators = perpsFile ? readPerpetrators(perpsFile) : none;
-  const perpsOk = perpetrators.errors.length === 0;
-  const metrics = metricsFile ? readMetrics(metricsFile, perpsOk ? new Set(perpetrators.values.map((p) => p.id)) : undefined) : none;
-  const areas = areasFile ? readAreas(areasFile) : none;
+  const empty = { values: [], errors: [] };
+  const perpetrators = perpsFile ? readPerpetrators(perpsFile) : empty;
+  const perpsOk = perpsFile !== null && perpetrators.errors.length === 0;
+  const metrics = metricsFile ? readMetrics(metricsFile, perpsOk ? new Set(perpetrators.values.map((p) => p.id)) : undefined) : empty;
+  const metricsOk = metricsFile !== null && metrics.errors.length === 0;
+  const areas = areasFile ? readAreas(areasFile) : empty;
   const sources = readSources(loadFolder(dir, 'sources', label));
+  // A reference table with errors is not used to judge rows (see References in validate.ts).
   const observations = readObservations(loadFolder(dir, 'observations', label), {
-    metrics: metrics.errors.length === 0 ? metrics.values : null,
+    metrics: metricsOk ? metrics.values : null,
     perpetrators: perpsOk ? perpetrators.values : null,
     sources: sources.errors.length === 0 ? sources.values : null,
   });
-  for (const e of [...metrics.errors, ...areas.errors, ...perpetrators.errors, ...sources.errors, ...observations.errors])
-    if (e.file !== '') errors.push(e);
+  errors.push(...metrics.errors, ...areas.errors, ...perpetrators.errors, ...sources.errors, ...observations.errors);
 
   if (errors.length > 0) return { dataset: null, errors, locations: observations.locations };
 

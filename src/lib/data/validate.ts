@@ -13,7 +13,19 @@
  * listed in perpetrators.csv (combined parties have no listed name), and whether a URL answers.
  * Leading and trailing spaces around a field are ignored (an editor's stray space after a comma).
  */
-import type { Area, Metric, MetricId, Observation, Perpetrator, Qualifier, Source, Status, Unit, VictimGroup } from './types';
+import type {
+  Area,
+  Metric,
+  MetricId,
+  Observation,
+  ObservationRow,
+  Perpetrator,
+  Qualifier,
+  Source,
+  Status,
+  Unit,
+  VictimGroup,
+} from './types';
 import { GOVERNORATE_CODES, METRIC_IDS, QUALIFIERS, STATUSES, UNITS, VICTIM_GROUPS } from './types';
 import type { CsvTable } from './csv';
 import { parsePeriod } from './period';
@@ -348,6 +360,122 @@ export function perpProblem(perp: string, known: ReadonlySet<string>): string | 
 const INTEGER = /^\d+$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
+/** Lookups built once from the reference tables; null where a table could not be read. */
+export interface ReferenceIndex {
+  metrics: Map<string, Metric> | null;
+  perpetrators: Set<string> | null;
+  sources: Map<string, Source> | null;
+}
+
+export function indexReferences(refs: References): ReferenceIndex {
+  return {
+    metrics: refs.metrics ? new Map(refs.metrics.map((m) => [m.id as string, m])) : null,
+    perpetrators: refs.perpetrators ? new Set(refs.perpetrators.map((p) => p.id)) : null,
+    sources: refs.sources ? new Map(refs.sources.map((s) => [s.id, s])) : null,
+  };
+}
+
+/** A file's records as `ObservationRow`s (fields trimmed; an absent optional column reads as ''). */
+export function observationRows(f: TableFile): ObservationRow[] {
+  return rowsOf(f, OBSERVATION_COLUMNS).map((r) => ({
+    file: f.file,
+    line: r.line,
+    fields: Object.fromEntries(OBSERVATION_COLUMNS.map((c) => [c, r.get(c)])),
+  }));
+}
+
+/**
+ * One observation row → an `Observation` without its id (and the key its id is hashed from), or
+ * every reason it is malformed.
+ */
+export function checkObservationRow(
+  row: ObservationRow,
+  refs: ReferenceIndex,
+): { observation: Omit<Observation, 'id'> | null; key: string; errors: ValidationError[] } {
+  const errors: ValidationError[] = [];
+  const err = (reason: string) => errors.push({ file: row.file, line: row.line, reason });
+  const get = (c: (typeof OBSERVATION_COLUMNS)[number]) => (row.fields[c] ?? '').trim();
+  const metricId = get('metric');
+  const period = get('period');
+  const area = get('area');
+  const perp = get('perpetrator');
+  const perpPublished = get('perpetrator_published');
+  const victims = get('victims');
+  const unit = get('unit');
+  const valueText = get('value');
+  const qualifier = get('qualifier');
+  const sourceId = get('source');
+  const section = get('section');
+  const status = get('status');
+  const note = get('note');
+
+  const metric = refs.metrics?.get(metricId);
+  const knownMetrics: readonly string[] = refs.metrics ? [...refs.metrics.keys()] : METRIC_IDS;
+  if (metricId === '') err('metric is empty');
+  else if (!knownMetrics.includes(metricId)) err(`unknown metric "${metricId}" (known: ${knownMetrics.join(', ')})`);
+
+  if (!parsePeriod(period))
+    err(`period "${period}" is not YYYY, YYYY-MM or START/END (START and END as YYYY-MM or YYYY-MM-DD, START before END)`);
+
+  const ap = areaProblem(area);
+  if (ap) err(ap);
+
+  const pp = refs.perpetrators ? perpProblem(perp, refs.perpetrators) : perp === '' ? 'perpetrator is empty' : null;
+  if (pp) err(pp);
+  if (perp === 'all' && perpPublished !== '') err('perpetrator_published must be empty when perpetrator is all');
+  if (perp !== 'all' && perp !== '' && perpPublished === '')
+    err(`perpetrator_published is required for perpetrator "${perp}" (the name as the source printed it)`);
+
+  if (!(VICTIM_GROUPS as readonly string[]).includes(victims)) err(`victims "${victims}" is not all, children or women`);
+
+  if (!(UNITS as readonly string[]).includes(unit)) err(`unit "${unit}" unknown (${UNITS.join(', ')})`);
+  else if (metric && !allowedUnits(metric).includes(unit as Unit))
+    err(`unit "${unit}" not allowed for metric "${metric.id}" (allowed: ${allowedUnits(metric).join(', ')})`);
+
+  let value = NaN;
+  if (unit === 'percent') {
+    if (!DECIMAL.test(valueText) || +valueText > 100)
+      err(`value "${valueText}" is not a percentage (digits with optional decimals, at most 100)`);
+    else value = +valueText;
+  } else if (!INTEGER.test(valueText) || !Number.isSafeInteger(+valueText)) {
+    err(`value "${valueText}" is not a non-negative integer (digits only, no separators; decimals only for percent)`);
+  } else value = +valueText;
+
+  if (!(QUALIFIERS as readonly string[]).includes(qualifier)) err(`qualifier "${qualifier}" is not empty, approx or at-least`);
+
+  const source = refs.sources?.get(sourceId);
+  if (sourceId === '') err('source is empty');
+  else if (refs.sources && !source) err(`unknown source id "${sourceId}" (not in sources/*.csv)`);
+
+  if (!(STATUSES as readonly string[]).includes(status))
+    err(`status "${status}" is not ${STATUSES.slice(0, -1).join(', ')} or ${STATUSES[STATUSES.length - 1]}`);
+  else if (status === 'published' && source && source.role !== 'primary')
+    err(`status published needs a primary source; "${sourceId}" is secondary (use published-secondary)`);
+  else if (status === 'published-secondary' && source && source.role !== 'secondary')
+    err(`status published-secondary needs a secondary source; "${sourceId}" is primary (use published)`);
+  else if (status === 'derived' && note === '') err('status derived needs a note saying how the figure was computed');
+
+  const key = [metricId, period, area, perp, victims, unit, sourceId, valueText].join('|');
+  if (errors.length > 0) return { observation: null, key, errors };
+
+  const o: Omit<Observation, 'id'> = {
+    metric: metricId as MetricId,
+    period,
+    area,
+    perp,
+    victims: victims as VictimGroup,
+    unit: unit as Unit,
+    value,
+    source: sourceId,
+    status: status as Status,
+  };
+  if (perpPublished !== '') o.perpPublished = perpPublished;
+  if (qualifier !== '') o.qualifier = qualifier as Exclude<Qualifier, ''>;
+  if (section !== '') o.section = section;
+  if (note !== '') o.note = note;
+  return { observation: o, key, errors };
+}
+
 /**
  * Observation rows from any number of files → `Observation`s. `hash` maps the figure's key
  * (metric|period|area|perp|victims|unit|source|value) to its id; rows with the same key (exact
@@ -361,102 +489,22 @@ export function readObservations(
   const errors: ValidationError[] = [];
   const values: Observation[] = [];
   const locations: Locations = new Map();
-  const metrics = refs.metrics ? new Map(refs.metrics.map((m) => [m.id as string, m])) : null;
-  const perps = refs.perpetrators ? new Set(refs.perpetrators.map((p) => p.id)) : null;
-  const sources = refs.sources ? new Map(refs.sources.map((s) => [s.id, s])) : null;
+  const index = indexReferences(refs);
   const ids = new Map<string, number>();
 
   for (const f of files) {
     if (!checkTable(f, OBSERVATION_COLUMNS, errors)) continue;
-    for (const r of rowsOf(f, OBSERVATION_COLUMNS)) {
-      const err = (reason: string) => errors.push({ file: f.file, line: r.line, reason });
-      const before = errors.length;
-      const metricId = r.get('metric');
-      const period = r.get('period');
-      const area = r.get('area');
-      const perp = r.get('perpetrator');
-      const perpPublished = r.get('perpetrator_published');
-      const victims = r.get('victims');
-      const unit = r.get('unit');
-      const valueText = r.get('value');
-      const qualifier = r.get('qualifier');
-      const sourceId = r.get('source');
-      const status = r.get('status');
-      const note = r.get('note');
-
-      const metric = metrics?.get(metricId);
-      const knownMetrics: readonly string[] = metrics ? [...metrics.keys()] : METRIC_IDS;
-      if (metricId === '') err('metric is empty');
-      else if (!knownMetrics.includes(metricId)) err(`unknown metric "${metricId}" (known: ${knownMetrics.join(', ')})`);
-
-      if (!parsePeriod(period))
-        err(`period "${period}" is not YYYY, YYYY-MM or START/END (START and END as YYYY-MM or YYYY-MM-DD, START before END)`);
-
-      const ap = areaProblem(area);
-      if (ap) err(ap);
-
-      const pp = perps ? perpProblem(perp, perps) : perp === '' ? 'perpetrator is empty' : null;
-      if (pp) err(pp);
-      if (perp === 'all' && perpPublished !== '') err('perpetrator_published must be empty when perpetrator is all');
-      if (perp !== 'all' && perp !== '' && perpPublished === '')
-        err(`perpetrator_published is required for perpetrator "${perp}" (the name as the source printed it)`);
-
-      if (!(VICTIM_GROUPS as readonly string[]).includes(victims)) err(`victims "${victims}" is not all, children or women`);
-
-      if (!(UNITS as readonly string[]).includes(unit)) err(`unit "${unit}" unknown (${UNITS.join(', ')})`);
-      else if (metric && !allowedUnits(metric).includes(unit as Unit))
-        err(`unit "${unit}" not allowed for metric "${metric.id}" (allowed: ${allowedUnits(metric).join(', ')})`);
-
-      let value = NaN;
-      if (unit === 'percent') {
-        if (!DECIMAL.test(valueText) || +valueText > 100)
-          err(`value "${valueText}" is not a percentage (digits with optional decimals, at most 100)`);
-        else value = +valueText;
-      } else if (!INTEGER.test(valueText) || !Number.isSafeInteger(+valueText)) {
-        err(`value "${valueText}" is not a non-negative integer (digits only, no separators; decimals only for percent)`);
-      } else value = +valueText;
-
-      if (!(QUALIFIERS as readonly string[]).includes(qualifier))
-        err(`qualifier "${qualifier}" is not empty, approx or at-least`);
-
-      const source = sources?.get(sourceId);
-      if (sourceId === '') err('source is empty');
-      else if (sources && !source) err(`unknown source id "${sourceId}" (not in sources/*.csv)`);
-
-      if (!(STATUSES as readonly string[]).includes(status))
-        err(`status "${status}" is not ${STATUSES.slice(0, -1).join(', ')} or ${STATUSES[STATUSES.length - 1]}`);
-      else if (status === 'published' && source && source.role !== 'primary')
-        err(`status published needs a primary source; "${sourceId}" is secondary (use published-secondary)`);
-      else if (status === 'published-secondary' && source && source.role !== 'secondary')
-        err(`status published-secondary needs a secondary source; "${sourceId}" is primary (use published)`);
-      else if (status === 'derived' && note === '') err('status derived needs a note saying how the figure was computed');
-
-      if (errors.length > before) continue;
-
-      const key = [metricId, period, area, perp, victims, unit, sourceId, valueText].join('|');
-      let id = hash(key);
+    for (const row of observationRows(f)) {
+      const checked = checkObservationRow(row, index);
+      errors.push(...checked.errors);
+      if (!checked.observation) continue;
+      let id = hash(checked.key);
       const count = (ids.get(id) ?? 0) + 1;
       ids.set(id, count);
       if (count > 1) id = `${id}-${count}`;
-
-      const o: Observation = {
-        id,
-        metric: metricId as MetricId,
-        period,
-        area,
-        perp,
-        victims: victims as VictimGroup,
-        unit: unit as Unit,
-        value,
-        source: sourceId,
-        status: status as Status,
-      };
-      if (perpPublished !== '') o.perpPublished = perpPublished;
-      if (qualifier !== '') o.qualifier = qualifier as Exclude<Qualifier, ''>;
-      if (r.get('section') !== '') o.section = r.get('section');
-      if (note !== '') o.note = note;
-      values.push(o);
-      locations.set(id, `${f.file}:${r.line}`);
+      // id first, so the JSON reads naturally
+      values.push({ id, ...checked.observation });
+      locations.set(id, `${row.file}:${row.line}`);
     }
   }
   return { values, errors, locations };
