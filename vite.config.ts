@@ -11,7 +11,7 @@ export default defineConfig({
   root: pages,
   base: './',
   publicDir: resolve(here, 'static'),
-  plugins: [svelte()],
+  plugins: [svelte({ configFile: resolve(here, 'svelte.config.js') })],
   resolve: { alias: { $lib: resolve(here, 'src/lib') } },
   build: {
     outDir: resolve(here, 'dist'),

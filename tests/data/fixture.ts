@@ -48,6 +48,7 @@ export function fixture(): Dataset {
     obs({ metric: 'barrel-bombs', period: '2012-07/2017-11', area: 'SY-DI+SY-RD', perp: 'regime', perpPublished: 'Syrian regime', value: 800, source: 'b2017' }),
     obs({ metric: 'barrel-bombs', period: '2012-07/2017-11', area: 'SY-HL', perp: 'regime', perpPublished: 'Syrian regime', value: 700, source: 'b2017' }),
     obs({ metric: 'barrel-bombs', period: '2012-07/2017-11', area: 'SY-DR', perp: 'regime', perpPublished: 'Syrian regime', value: 500, source: 'b2017' }),
+    obs({ metric: 'barrel-bombs', period: '2012-07/2024-09', area: 'SY-DR', perp: 'regime', perpPublished: 'Syrian regime', value: 1100, qualifier: 'approx', source: 'b2021' }),
     obs({ metric: 'barrel-bombs', period: '2015', area: 'SY-RD', perp: 'regime', perpPublished: 'Syrian regime', value: 600, source: 'b2016' }),
     obs({ metric: 'barrel-bombs', period: '2015', area: 'SY-HL', perp: 'regime', perpPublished: 'Syrian regime', value: 300, source: 'b2016' }),
     obs({ metric: 'barrel-bombs', period: '2015-07', area: 'SY-HL', perp: 'regime', perpPublished: 'Syrian regime', value: 30, source: 'b2015' }),

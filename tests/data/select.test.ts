@@ -65,7 +65,7 @@ describe('figures: vintages, corroboration, conflicts', () => {
 });
 
 describe('selectMap: governorate tables and gaps', () => {
-  it('all years: the longest table, a combined area drawn as one, unlisted governorates not-listed', () => {
+  it('all years: the table covering most governorates (not a longer one-governorate table), a combined area drawn as one, unlisted governorates not-listed', () => {
     const m = selectMap(atlas, q({ metric: 'barrel-bombs' }));
     expect(m.period?.key).toBe('2012-07/2017-11');
     expect(m.hasBreakdown).toBe(true);
@@ -86,7 +86,7 @@ describe('selectMap: governorate tables and gaps', () => {
     expect(m.hasBreakdown).toBe(false);
     expect(m.cells.every((c) => c.status === 'gap' && c.figure === null)).toBe(true);
     expect(m.national!.shown.value).toBe(1300);
-    expect(m.nearest.map((p) => p.key)).toEqual(['2012-07/2017-11', '2015', '2015-07']);
+    expect(m.nearest.map((p) => p.key)).toEqual(['2012-07/2017-11', '2012-07/2024-09', '2015', '2015-07']);
   });
   it('a chosen published period overrides the year', () => {
     const m = selectMap(atlas, q({ metric: 'barrel-bombs', year: 2015, period: '2015-07' }));
@@ -139,6 +139,9 @@ describe('coverage table', () => {
     const b = row('barrel-bombs');
     expect(b.years.get(2014)).toMatchObject({ total: true, parties: 0 });
     expect(b.years.get(2015)).toMatchObject({ total: true, governorates: true, months: 0 });
-    expect(b.ranges.map((r) => [r.period.key, r.cell.total, r.cell.governorates])).toEqual([['2012-07/2017-11', true, true]]);
+    expect(b.ranges.map((r) => [r.period.key, r.cell.total, r.cell.governorates])).toEqual([
+      ['2012-07/2017-11', true, true],
+      ['2012-07/2024-09', false, true],
+    ]);
   });
 });

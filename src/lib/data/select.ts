@@ -147,16 +147,23 @@ function periodsOf(atlas: Atlas, rows: Observation[]): Period[] {
 }
 
 /** The period the map should answer for, given the query. */
-function targetPeriod(atlas: Atlas, q: Query, tables: Period[], nationalRows: Observation[]): Period | null {
+function targetPeriod(atlas: Atlas, q: Query, rows: Observation[], tables: Period[], nationalRows: Observation[]): Period | null {
   if (q.period) {
     const p = parsePeriod(q.period);
     if (p) return p;
   }
   if (q.year !== null) return parse(String(q.year));
-  // All years: the longest governorate table, else the longest national figure.
+  // All years: the governorate table that covers the most governorates, the longest of those;
+  // with no table, the longest national figure.
+  const covered = (p: Period) => {
+    const codes = new Set<string>();
+    for (const o of rows) if (samePeriod(atlas.periods.get(o.period)!, p)) for (const c of o.area.split('+')) codes.add(c);
+    return codes.size;
+  };
   const longest = (ps: Period[]) =>
     [...ps].sort((a, b) => lengthInDays(b) - lengthInDays(a) || b.end.localeCompare(a.end))[0] ?? null;
-  return longest(tables) ?? longest(periodsOf(atlas, nationalRows));
+  const most = Math.max(0, ...tables.map(covered));
+  return longest(tables.filter((p) => covered(p) === most)) ?? longest(periodsOf(atlas, nationalRows));
 }
 
 export function selectMap(atlas: Atlas, q: Query): MapSelection {
@@ -167,7 +174,7 @@ export function selectMap(atlas: Atlas, q: Query): MapSelection {
   const nationalRows = (atlas.byMetric.get(q.metric) ?? []).filter(
     (o) => o.area === 'SY' && o.perp === perp && o.victims === q.victims && o.unit === unit,
   );
-  const period = targetPeriod(atlas, q, tables, nationalRows);
+  const period = targetPeriod(atlas, q, rows, tables, nationalRows);
 
   const inPeriod = period ? rows.filter((o) => samePeriod(atlas.periods.get(o.period)!, period)) : [];
   // Lay out areas from the latest source first; an older table's area is kept only where it does
