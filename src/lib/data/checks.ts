@@ -52,7 +52,9 @@
  *
  * "Latest vintage": the row whose source has the latest date, primary sources first (an outlet
  * repeating an old SNHR figure later is not a revision); when rows of that date disagree, the
- * figure is ambiguous and left out of sums (the conflict check reports it).
+ * figure is ambiguous and left out of sums (the conflict check reports it). Likewise a split
+ * whose total or any part a source prints with two values is not summed. Source dates compare
+ * as text, so `2017-07` (day unknown) counts as earlier than `2017-07-02`.
  *
  * Deliberately ignores: months inside a range that are not part of a whole year, sums of
  * percentages, plausibility of single figures, and comparisons across units (`persons` is never
