@@ -5,7 +5,7 @@
  */
 import { period as parse } from './period';
 import type { Atlas } from './select';
-import type { Figure, MapSelection, Query } from './selection';
+import type { Figure, Query } from './selection';
 import type { Observation, Period, Source } from './types';
 
 export interface Words {
@@ -97,10 +97,10 @@ export function sourcesOf(atlas: Atlas, figures: (Figure | null)[]): Source[] {
     .sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** "Barrel bombs dropped · Jul 2012 – Nov 2017 · All parties": the view's title. */
-export function viewTitle(atlas: Atlas, q: Query, map: MapSelection | null, w: Words): string {
+/** "Barrel bombs dropped · 2015 · Russian forces": the view's title (the filters, not the map's table). */
+export function viewTitle(atlas: Atlas, q: Query, w: Words): string {
   const parts = [metricName(atlas, q.metric, w)];
-  parts.push(map?.period ? periodLabel(map.period, w) : periodLabel(q.year === null ? null : String(q.year), w));
+  parts.push(periodLabel(q.period ?? (q.year === null ? null : String(q.year)), w));
   if (q.perp !== 'all') parts.push(perpName(atlas, q.perp, w));
   if (q.victims !== 'all') parts.push(w.t(`victims.${q.victims}`));
   return parts.join(' · ');

@@ -15,7 +15,7 @@ const messages: Record<string, string> = {
   'status.conflict': 'The source gives conflicting values',
   'status.derived': 'Derived from published figures, not published as such',
   'qualifier.approx': 'about {value}',
-  'qualifier.at-least': 'more than {value}',
+  'qualifier.at-least': 'at least {value}',
   'unit.civilians': 'civilians',
   'unit.persons': 'persons (civilians and fighters)',
   'unit.barrels': 'barrel bombs',

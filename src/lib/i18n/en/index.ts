@@ -7,6 +7,7 @@ import common from './common';
 import map from './map';
 import timeline from './timeline';
 import explorer from './explorer';
+import methods from './methods';
 
-export const parts = { common, map, timeline, explorer };
-export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer);
+export const parts = { common, map, timeline, explorer, methods };
+export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods);
