@@ -19,7 +19,7 @@ const messages: Record<string, string> = {
   'timeline.gap': 'No figure published',
   'timeline.partsOnly': 'sum of published parts',
   'timeline.partsOnly.long': 'sum of published parts; no total was published',
-  'timeline.unattributed.note': 'Not attributed in the source: the published total minus the listed parties (derived, not published)',
+  'timeline.unattributed.note': 'The part not attributed in the source is the published total minus the listed parties: derived, not published.',
   'timeline.conflict': 'the sources give conflicting values: {values}',
   'timeline.earlier': 'earlier figure: {value} ({date})',
   'timeline.alsoPublished': 'also published: {value} {unit} (not comparable)',
