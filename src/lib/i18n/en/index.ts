@@ -8,6 +8,7 @@ import map from './map';
 import timeline from './timeline';
 import explorer from './explorer';
 import methods from './methods';
+import present from './present';
 
-export const parts = { common, map, timeline, explorer, methods };
-export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods);
+export const parts = { common, map, timeline, explorer, methods, present };
+export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present);
