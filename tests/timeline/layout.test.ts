@@ -1,11 +1,13 @@
 /** Layout on synthetic TimeSelections (tests/timeline/fixtures.ts): invented numbers, not SNHR's. */
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { GAP, PARTS_ONLY, PERP_COLORS, SINGLE_SERIES_COLOR, UNATTRIBUTED, perpColor } from '../../src/lib/timeline/colors';
+import { COMBINED_COLORS, GAP, PARTS_ONLY, PERP_COLORS, SINGLE_SERIES_COLOR, UNATTRIBUTED, perpColor } from '../../src/lib/timeline/colors';
 import { EVENTS } from '../../src/lib/timeline/events';
 import {
   barAriaLabel,
   layoutTimeline,
+  legendLabel,
+  perpLabel,
   timelineLegend,
   tooltipLines,
   type PlacedBar,
@@ -215,13 +217,13 @@ describe('words', () => {
     b.total!.shown = obs({ period: '2015', value: 17318, unit: 'barrels', metric: 'barrel-bombs' });
     expect(barAriaLabel(b, { ...ctx, unit: 'barrels' })).toBe('2015: 17,318 barrel bombs; no split by party published');
   });
-  it.each([
-    ['approx', 'about 1,200'],
-    ['at-least', 'more than 1,200'],
-  ] as const)('qualifier %s reads "%s"', (qualifier, text) => {
+  it.each(['approx', 'at-least'] as const)('qualifier %s reads as the catalog words it', (qualifier) => {
     const b = valueBar('2013', 1200);
     b.total!.shown = obs({ period: '2013', value: 1200, qualifier });
-    expect(tooltipLines(b, null, ctx)[1].text).toBe(`${text} civilians`);
+    const words = fmt.t(`qualifier.${qualifier}`, { value: '1,200' });
+    expect(words).not.toBe('1,200');
+    expect(tooltipLines(b, null, ctx)[1].text).toBe(`${words} civilians`);
+    expect(barAriaLabel(b, ctx)).toMatch(new RegExp(`^2013: ${words} civilians`));
   });
   it('tooltip tells conflicts, earlier vintages with their date, and nothing compact', () => {
     const lines = tooltipLines(bar('2015'), null, ctx);
@@ -244,5 +246,28 @@ describe('words', () => {
   });
   it('months are titled with the month', () => {
     expect(tooltipLines(months2016()[6], null, ctx)[0].text).toBe('Jul 2016');
+  });
+});
+
+describe('parties published as one figure', () => {
+  it.each([
+    ['regime', 'Syrian regime'],
+    ['regime+russia', 'Regime and Russia (combined)'],
+    ['isis+hts', 'ISIS + HTS (combined in the source)'],
+    ['hts+tip', 'HTS + Turkistan Islamic Party (combined in the source)'],
+    ['unknown-party', 'unknown-party'],
+  ])('%s is named "%s"', (perp, name) => {
+    expect(perpLabel(perp, fmt)).toBe(name);
+    const legend = timelineLegend(selection([valueBar('2017', 100, { [perp]: 60 })]));
+    expect(legend.map((i) => legendLabel(i, fmt))).toContain(name);
+  });
+  it.each(['isis+hts', 'hts+tip', 'sna+sdf'])('%s has its own colour, never one of its parties’', (perp) => {
+    const c = perpColor(perp);
+    expect(Object.values(PERP_COLORS)).not.toContain(c);
+    expect(c).toBe(perpColor(perp)); // stable
+    expect(COMBINED_COLORS).toContain(c);
+  });
+  it('the two combinations in the data get different colours', () => {
+    expect(perpColor('isis+hts')).not.toBe(perpColor('hts+tip'));
   });
 });

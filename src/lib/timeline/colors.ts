@@ -27,15 +27,27 @@ export const PERP_COLORS: Readonly<Record<string, string>> = {
   other: '#BBBBBB', // grey: SNHR's own "other parties" category, as published
 };
 
-/** For a perpetrator id not in the table (a sub-item of "other", a combination not listed). */
+/** For a perpetrator id not in the table and not a combination. */
 export const FALLBACK_COLOR = '#777777';
+
+/**
+ * For parties the source published as one figure (`isis+hts`), which must not borrow either
+ * party's colour: Paul Tol's "light" hues, picked by a stable hash of the id so a combination keeps
+ * its colour across charts and exports.
+ */
+export const COMBINED_COLORS: readonly string[] = ['#EE8866', '#77AADD', '#FFAABB', '#AAAA00', '#99DDFF'];
 
 /** For bars that are not stacked (a single series: one party, or a total with no split). */
 export const SINGLE_SERIES_COLOR = '#4B5D7A';
 
 /** The colour of one perpetrator id. */
 export function perpColor(perp: string): string {
-  return PERP_COLORS[perp] ?? FALLBACK_COLOR;
+  const known = PERP_COLORS[perp];
+  if (known) return known;
+  if (!perp.includes('+')) return FALLBACK_COLOR;
+  let h = 0;
+  for (const ch of perp) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return COMBINED_COLORS[h % COMBINED_COLORS.length];
 }
 
 /** A hatch pattern, described as data so both the component and the exports can draw it. */

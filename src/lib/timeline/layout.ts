@@ -526,7 +526,7 @@ export interface LegendItem {
   stroke: string;
   strokeWidth: number;
   dasharray: string | null;
-  /** catalog key of the label (`timeline.perp.regime`, `timeline.legend.gap`) */
+  /** catalog key of the label (`timeline.perp.regime`, `timeline.legend.gap`); use `legendLabel()`, which also names combined parties */
   labelKey: string;
 }
 
@@ -616,8 +616,9 @@ export function timelineLegend(selection: TimeSelection): LegendItem[] {
   return items;
 }
 
+/** The legend item's words (a party's name, or the treatment's label). */
 export function legendLabel(item: LegendItem, fmt: Formatter): string {
-  return fmt.t(item.labelKey);
+  return item.perp && item.kind !== 'unattributed' ? perpLabel(item.perp, fmt) : fmt.t(item.labelKey);
 }
 
 // ——— Words: aria-labels and tooltip lines ———
@@ -646,8 +647,21 @@ export function periodText(bar: Bar, fmt: Formatter): string {
   return bar.period.kind === 'year' ? bar.period.key : fmt.date(bar.period.key);
 }
 
-const perpName = (perp: string, fmt: Formatter) =>
-  perp === 'unattributed' ? fmt.t('perp.unattributed') : perp === 'all' ? fmt.t('perp.all') : fmt.t(`timeline.perp.${perp}`);
+/**
+ * A party's short name: from the catalog; parties published as one figure (`isis+hts`) are named
+ * from their parts ("ISIS + HTS (combined in the source)"); an unknown id shows as itself.
+ */
+export function perpLabel(perp: string, fmt: Formatter): string {
+  if (perp === 'unattributed') return fmt.t('perp.unattributed');
+  if (perp === 'all') return fmt.t('perp.all');
+  const key = `timeline.perp.${perp}`;
+  const name = fmt.t(key);
+  if (name !== key) return name;
+  if (perp.includes('+'))
+    return fmt.t('timeline.perp.combined', { names: perp.split('+').map((p) => perpLabel(p, fmt)).join(' + ') });
+  return perp;
+}
+const perpName = perpLabel;
 
 /** e.g. "2015: 17,318 barrel bombs; no split by party published". */
 export function barAriaLabel(bar: Bar, ctx: TextContext): string {

@@ -40,6 +40,7 @@ const messages: Record<string, string> = {
   'timeline.perp.sdf': 'SDF',
   'timeline.perp.coalition': 'Int’l coalition',
   'timeline.perp.other': 'Other parties',
+  'timeline.perp.combined': '{names} (combined in the source)',
   'timeline.perp.turkey': 'Turkish forces',
   'timeline.perp.jordan': 'Jordanian forces',
   'timeline.perp.lebanon': 'Lebanese forces',
