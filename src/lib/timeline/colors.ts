@@ -32,10 +32,10 @@ export const FALLBACK_COLOR = '#777777';
 
 /**
  * For parties the source published as one figure (`isis+hts`), which must not borrow either
- * party's colour: Paul Tol's "light" hues, picked by a stable hash of the id so a combination keeps
- * its colour across charts and exports.
+ * party's colour: hues left over by the party palette (pink, brown, pear, near-black, peach), picked by a
+ * stable hash of the id so a combination keeps its colour across charts and exports.
  */
-export const COMBINED_COLORS: readonly string[] = ['#EE8866', '#77AADD', '#FFAABB', '#AAAA00', '#99DDFF'];
+export const COMBINED_COLORS: readonly string[] = ['#FFAABB', '#8C510A', '#BBCC33', '#2B2B2B', '#EE8866'];
 
 /** For bars that are not stacked (a single series: one party, or a total with no split). */
 export const SINGLE_SERIES_COLOR = '#4B5D7A';
