@@ -366,7 +366,8 @@ function placeRow(
       kind === 'years'
         ? Date.parse(`${+key + 1}-01-01`)
         : Date.UTC(+key.slice(0, 4), +key.slice(5, 7), 1);
-    const day = iso.length === 7 ? (Date.parse(`${iso}-01`) + Date.parse(`${iso}-15`)) / 2 + 86_400_000 * 0.5 : Date.parse(iso) + 43_200_000;
+    // noon of the day; a month-precision date sits mid-month
+    const day = Date.parse(iso.length === 7 ? `${iso}-15` : iso) + 43_200_000;
     const frac = Math.min(1, Math.max(0, (day - start) / (end - start)));
     const left = bx - pad;
     return round(dir === 'rtl' ? left + (1 - frac) * step : left + frac * step);
