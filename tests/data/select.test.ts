@@ -129,7 +129,8 @@ describe('coverage table', () => {
   });
   it('says per year what was published', () => {
     const d = row('civilian-deaths');
-    expect(d.years.get(2016)).toEqual({ total: true, otherUnit: false, parties: 3, governorates: false, shares: false, months: 0 });
+    expect(d.years.get(2016)).toEqual({ total: true, otherUnit: false, parties: 3, governorates: false, shares: false, months: 0, victims: false });
+    expect(d.years.get(2020)).toMatchObject({ victims: true });
     expect(d.years.get(2015)).toMatchObject({ total: false, otherUnit: true });
     expect(d.years.get(2018)).toMatchObject({ total: false, parties: 2 });
     expect(d.years.get(2019)).toBeUndefined();

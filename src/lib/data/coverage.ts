@@ -22,6 +22,8 @@ export interface CoverageCell {
   shares: boolean;
   /** months with a national total */
   months: number;
+  /** national figures for children or women */
+  victims: boolean;
 }
 
 export interface CoverageRange {
@@ -35,7 +37,7 @@ export interface CoverageRow {
   ranges: CoverageRange[];
 }
 
-const empty = (): CoverageCell => ({ total: false, otherUnit: false, parties: 0, governorates: false, shares: false, months: 0 });
+const empty = (): CoverageCell => ({ total: false, otherUnit: false, parties: 0, governorates: false, shares: false, months: 0, victims: false });
 
 export function coverage(atlas: Atlas): { years: number[]; rows: CoverageRow[] } {
   let first = Infinity;
@@ -77,6 +79,7 @@ export function coverage(atlas: Atlas): { years: number[]; rows: CoverageRow[] }
         cell = r.cell;
         partyKey = `r${p.start}/${p.end}`;
       }
+      if (o.area === 'SY' && o.victims !== 'all' && o.unit !== 'percent') cell.victims = true;
       if (o.unit === 'percent') {
         if (o.area !== 'SY') cell.shares = true;
       } else if (o.area !== 'SY') {

@@ -12,7 +12,7 @@ const messages: Record<string, string> = {
   'methods.rules.5': 'Where the parties SNHR listed do not add up to its total, the remainder is drawn apart as “not attributed in the source”: it is computed, not published, and never exported as an SNHR figure.',
   'methods.measures.title': 'Measures',
   'methods.coverage.title': 'What was published: coverage',
-  'methods.coverage.intro': 'For each measure and year: T a national total, P n a split by n parties, G a governorate table, S governorate shares (percent) only, M n monthly national totals, p a total of persons (fighters included) only. An empty cell means nothing in the atlas’s sources.',
+  'methods.coverage.intro': 'For each measure and year: T a national total, P n a split by n parties, G a governorate table, S governorate shares (percent) only, M n monthly national totals, p a total of persons (fighters included) only, V figures for children or women. An empty cell means nothing in the atlas’s sources.',
   'methods.coverage.ranges': 'Published for other periods',
   'methods.parties.title': 'Parties and the names SNHR used',
   'methods.parties.id': 'Atlas id',
