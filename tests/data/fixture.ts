@@ -35,6 +35,7 @@ export function fixture(): Dataset {
     obs({ metric: 'civilian-deaths', period: '2018', perp: 'regime', perpPublished: 'Syrian regime forces', value: 40, source: 'a2019' }),
     obs({ metric: 'civilian-deaths', period: '2018', perp: 'sdf', perpPublished: 'SDF', value: 5, source: 'a2019' }),
     obs({ metric: 'civilian-deaths', period: '2020', value: 50, source: 'a2021' }),
+    obs({ metric: 'civilian-deaths', period: '2020', perp: 'regime', perpPublished: 'Syrian regime forces', value: 70, source: 'a2021' }),
     obs({ metric: 'civilian-deaths', period: '2020', victims: 'children', value: 12, source: 'a2021', status: 'conflict' }),
     obs({ metric: 'civilian-deaths', period: '2020', victims: 'children', value: 21, source: 'a2021', status: 'conflict' }),
     obs({ metric: 'civilian-deaths', period: '2015', unit: 'persons', value: 300, source: 'a2016' }),

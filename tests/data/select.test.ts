@@ -28,6 +28,10 @@ describe('selectTime: bars by year', () => {
     expect(bar(2018).value).toBe(45);
     expect(bar(2018).segments.some((s) => s.perp === 'unattributed')).toBe(false);
   });
+  it('does not stack parts that exceed their total', () => {
+    expect(bar(2020).value).toBe(50);
+    expect(bar(2020).segments).toEqual([]);
+  });
   it('never draws persons in a civilians series, but lists them', () => {
     expect(bar(2015).status).toBe('gap');
     expect(bar(2015).otherUnits.map((o) => o.value)).toEqual([300]);
@@ -134,7 +138,7 @@ describe('coverage table', () => {
     expect(d.years.get(2015)).toMatchObject({ total: false, otherUnit: true });
     expect(d.years.get(2018)).toMatchObject({ total: false, parties: 2 });
     expect(d.years.get(2019)).toBeUndefined();
-    expect(d.years.get(2020)).toMatchObject({ total: true, shares: true, governorates: false, months: 1 });
+    expect(d.years.get(2020)).toMatchObject({ total: true, shares: true, governorates: false, months: 1, parties: 1 });
   });
   it('counts a sole party figure as the total and lists ranges', () => {
     const b = row('barrel-bombs');

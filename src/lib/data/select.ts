@@ -285,6 +285,9 @@ function barFor(atlas: Atlas, q: Query, p: Period, unit: Unit, perp: string): Ba
     value = totalFigure.shown.value;
     if (segments.length > 0 && partsSum < value)
       segments.push({ perp: 'unattributed', value: value - partsSum, figure: null });
+    // Parts that exceed their total cannot be drawn inside it: the bar shows the total alone and
+    // the data-quality page lists the mismatch.
+    if (partsSum > value) segments.length = 0;
   } else if (segments.length > 0) {
     status = 'parts-only';
     value = partsSum;
