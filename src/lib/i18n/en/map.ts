@@ -1,4 +1,23 @@
 /** English messages for the map. */
 const messages: Record<string, string> = {
+  'map.title': 'Map of Syria’s governorates',
+  'map.region': 'Map',
+  'map.desc.values': '{value} governorates with a published figure, {notListed} not listed in the source, {gap} without a governorate breakdown. Each governorate is a button: press Enter to see its figures.',
+  'map.desc.gap': 'No governorate breakdown was published for this selection. Each governorate is a button: press Enter to see its figures.',
+  'map.attribution': 'Boundaries: Natural Earth (public domain)',
+  'map.cell.value': '{name}: {value} {unit}',
+  'map.cell.notListed': '{name}: not listed in the source',
+  'map.cell.gap': '{name}: no governorate breakdown published',
+  'map.cell.combined': '{name} (combined with {others} in the source)',
+  'map.legend.title': 'Legend',
+  'map.legend.single': '{value}',
+  'map.legend.range': '{from}–{to}',
+  'map.legend.under': 'under {to}',
+  'map.legend.toUnder': '{from} to under {to}',
+  'map.legend.notListed': 'Not listed in the source',
+  'map.legend.gap': 'No governorate breakdown published',
+  'map.legend.combined': 'Combined in the source',
+  'map.zoomPan': 'Zoom and pan: drag the map, scroll or use the + and − buttons',
+  'map.zoomPan.loading': 'Loading the zoomable map…',
 };
 export default messages;

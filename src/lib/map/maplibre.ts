@@ -1,0 +1,272 @@
+/**
+ * The MapLibre side of the map, as functions of a map object: the style (no external URL: no
+ * tiles, no glyphs, no sprite), the data join (`setFeatureState` on features keyed by
+ * `promoteId: 'code'`, colours from color.ts), pointer events → the same `onhover`/`onselect`
+ * contract as the SVG, and anchors for keyboard focus (`map.project`). ChoroplethMapLibre.svelte
+ * only wires these up, so they are tested against a fake map that records calls.
+ *
+ * Deliberately ignores: symbol layers (they would need a glyphs URL; labels stay in HTML/SVG),
+ * 3D, and regenerating governorate GeoJSON on data change (only the small overlay source
+ * — country outline and combined-cell outlines — is replaced).
+ */
+import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
+import type { MapCell, MapSelection } from '../data/selection';
+import { BACKGROUND, BORDER, COMBINED, FOCUS, NEIGHBOUR, NOT_LISTED, OUTLINE, SELECTED, fillFor, hatchPixels, type MapScale } from './color';
+import { cellsByCode, lngLatAnchorOf, unionOutline, type GovernorateFeature, type MapHover, type NeighbourFeature } from './geo';
+
+export const SOURCES = { governorates: 'governorates', neighbours: 'neighbours', neighbourBorders: 'neighbour-borders', overlay: 'overlay' } as const;
+export const LAYERS = {
+  background: 'background',
+  neighbours: 'neighbours-fill',
+  neighbourBorders: 'neighbours-borders',
+  fill: 'governorates-fill',
+  hatch: 'governorates-hatch',
+  borders: 'governorates-borders',
+  outline: 'country-outline',
+  combined: 'combined-outline',
+  selected: 'governorates-selected',
+  focus: 'governorates-focus',
+} as const;
+export const HATCH_IMAGE = 'atlas-gap-hatch';
+
+/** The subset of maplibre-gl's `Map` used here (the contract test checks the real one has it). */
+export interface MapLike {
+  addSource(id: string, source: object): unknown;
+  addLayer(layer: object, before?: string): unknown;
+  addImage(id: string, image: { width: number; height: number; data: Uint8Array | Uint8ClampedArray }, options?: object): unknown;
+  hasImage(id: string): boolean;
+  getSource(id: string): unknown;
+  setFeatureState(feature: { source: string; id: string | number }, state: object): unknown;
+  on(type: string, layerOrListener: unknown, listener?: unknown): unknown;
+  off(type: string, layerOrListener: unknown, listener?: unknown): unknown;
+  project(lngLat: [number, number]): { x: number; y: number };
+  setMissingStyleImageResolver(resolver: ((id: string) => void) | null): unknown;
+  getCanvas(): { style: { cursor: string } };
+}
+
+const asFeature = (geometry: MultiLineString, properties: Record<string, string>): Feature<MultiLineString> => ({ type: 'Feature', properties, geometry });
+
+/** Country outline and combined-cell outlines. */
+export function overlayData(governorates: GovernorateFeature[], selection: MapSelection): FeatureCollection<MultiLineString> {
+  const features: Feature<MultiLineString>[] = [asFeature(unionOutline(governorates), { kind: 'outline' })];
+  for (const cell of selection.cells) {
+    if (cell.codes.length < 2) continue;
+    const members = governorates.filter((g) => cell.codes.includes(g.id));
+    features.push(asFeature(unionOutline(members), { kind: 'combined', area: cell.area }));
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const state = (name: string) => ['boolean', ['feature-state', name], false];
+
+/** A complete style: three GeoJSON sources and plain layers; no URL anywhere. */
+export function buildStyle(
+  governorates: GovernorateFeature[],
+  neighbours: NeighbourFeature[],
+  neighbourBorders: MultiLineString | null,
+  overlay: FeatureCollection<MultiLineString>,
+): object {
+  return {
+    version: 8,
+    name: 'syria-atlas',
+    sources: {
+      [SOURCES.neighbours]: { type: 'geojson', data: { type: 'FeatureCollection', features: neighbours } },
+      [SOURCES.neighbourBorders]: { type: 'geojson', data: neighbourBorders ?? { type: 'FeatureCollection', features: [] } },
+      [SOURCES.governorates]: { type: 'geojson', data: { type: 'FeatureCollection', features: governorates }, promoteId: 'code' },
+      [SOURCES.overlay]: { type: 'geojson', data: overlay },
+    },
+    layers: [
+      { id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND } },
+      { id: LAYERS.neighbours, type: 'fill', source: SOURCES.neighbours, paint: { 'fill-color': NEIGHBOUR.fill } },
+      { id: LAYERS.neighbourBorders, type: 'line', source: SOURCES.neighbourBorders, paint: { 'line-color': NEIGHBOUR.stroke, 'line-width': NEIGHBOUR.width } },
+      {
+        id: LAYERS.fill,
+        type: 'fill',
+        source: SOURCES.governorates,
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NOT_LISTED.fill] },
+      },
+      {
+        id: LAYERS.hatch,
+        type: 'fill',
+        source: SOURCES.governorates,
+        paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', state('gap'), 1, 0] },
+      },
+      {
+        id: LAYERS.borders,
+        type: 'line',
+        source: SOURCES.governorates,
+        // members of a combined cell lose their white border: the cell reads as one unit
+        paint: { 'line-color': BORDER.stroke, 'line-width': BORDER.width, 'line-opacity': ['case', state('combined'), 0, 1] },
+      },
+      {
+        id: LAYERS.outline,
+        type: 'line',
+        source: SOURCES.overlay,
+        filter: ['==', ['get', 'kind'], 'outline'],
+        paint: { 'line-color': OUTLINE.stroke, 'line-width': OUTLINE.width },
+      },
+      {
+        id: LAYERS.combined,
+        type: 'line',
+        source: SOURCES.overlay,
+        filter: ['==', ['get', 'kind'], 'combined'],
+        paint: { 'line-color': COMBINED.stroke, 'line-width': COMBINED.width, 'line-dasharray': COMBINED.dash.split(' ').map((n) => +n / COMBINED.width) },
+      },
+      {
+        id: LAYERS.selected,
+        type: 'line',
+        source: SOURCES.governorates,
+        paint: { 'line-color': SELECTED.stroke, 'line-width': SELECTED.width, 'line-opacity': ['case', state('selected'), 1, 0] },
+      },
+      {
+        id: LAYERS.focus,
+        type: 'line',
+        source: SOURCES.governorates,
+        paint: {
+          'line-color': FOCUS.stroke,
+          'line-width': FOCUS.width,
+          'line-opacity': ['case', state('focused'), 1, state('hovered'), 0.6, 0],
+        },
+      },
+    ],
+  };
+}
+
+/** Adds the gap hatch image (drawn in JS, no sprite URL). Call before the first render that needs it. */
+export function addHatch(map: MapLike, pixelRatio = 1): void {
+  if (map.hasImage(HATCH_IMAGE)) return;
+  const size = Math.round(8 * pixelRatio);
+  map.addImage(HATCH_IMAGE, hatchPixels(size), { pixelRatio });
+}
+
+export interface FeatureStateInput {
+  governorates: GovernorateFeature[];
+  selection: MapSelection;
+  scale: MapScale;
+  selected: string | null;
+  focused: string | null;
+  hovered: string | null;
+}
+
+/** The per-governorate feature state: fill colour, gap flag, selected/focused/hovered. */
+export interface GovernorateState {
+  fill: string;
+  gap: boolean;
+  /** member of a cell that combines several governorates */
+  combined: boolean;
+  selected: boolean;
+  focused: boolean;
+  hovered: boolean;
+}
+
+export function featureStates(input: FeatureStateInput): Map<string, GovernorateState> {
+  const codes = input.governorates.map((g) => g.id);
+  const cells = cellsByCode(input.selection, codes);
+  const out = new Map<string, GovernorateState>();
+  for (const code of codes) {
+    const cell = cells.get(code)!;
+    out.set(code, {
+      fill: fillFor(cell, input.scale),
+      gap: cell.status === 'gap',
+      combined: cell.codes.length > 1,
+      selected: code === input.selected,
+      focused: code === input.focused,
+      hovered: code === input.hovered,
+    });
+  }
+  return out;
+}
+
+/** The data join: one `setFeatureState` per governorate, and the overlay source refreshed. */
+export function applyStates(map: MapLike, input: FeatureStateInput): void {
+  for (const [code, s] of featureStates(input)) map.setFeatureState({ source: SOURCES.governorates, id: code }, s);
+  const overlay = map.getSource(SOURCES.overlay) as { setData?: (d: unknown) => unknown } | undefined;
+  overlay?.setData?.(overlayData(input.governorates, input.selection));
+}
+
+/** Where the tooltip points for a governorate (keyboard focus on the mirrored SVG path). */
+export function anchorOnMap(map: MapLike, governorate: GovernorateFeature): { x: number; y: number } {
+  const p = map.project(lngLatAnchorOf(governorate));
+  return { x: Math.round(p.x), y: Math.round(p.y) };
+}
+
+export interface EventHandlers {
+  cellOf: (code: string) => MapCell | undefined;
+  onhover?: (info: MapHover | null) => void;
+  onselect?: (code: string) => void;
+  /** the pointer moved onto another governorate (or off, null): for the hover outline */
+  onpointer?: (code: string | null) => void;
+}
+
+interface LayerEvent {
+  point: { x: number; y: number };
+  features?: { id?: string | number; properties?: Record<string, unknown> | null }[];
+}
+
+const codeOf = (e: LayerEvent): string | null => {
+  const f = e.features?.[0];
+  if (!f) return null;
+  const code = f.properties?.code ?? f.id;
+  return code == null ? null : String(code);
+};
+
+/** Pointer events on the governorate fill; returns a function that removes them. */
+export function bindEvents(map: MapLike, h: EventHandlers): () => void {
+  let current: string | null = null;
+  const move = (e: LayerEvent) => {
+    const code = codeOf(e);
+    const cell = code ? h.cellOf(code) : undefined;
+    if (!code || !cell) return;
+    if (code !== current) (current = code), h.onpointer?.(code);
+    map.getCanvas().style.cursor = 'pointer';
+    h.onhover?.({ code, cell, x: Math.round(e.point.x), y: Math.round(e.point.y) });
+  };
+  const leave = () => {
+    current = null;
+    map.getCanvas().style.cursor = '';
+    h.onpointer?.(null);
+    h.onhover?.(null);
+  };
+  const click = (e: LayerEvent) => {
+    const code = codeOf(e);
+    if (code) h.onselect?.(code);
+  };
+  map.on('mousemove', LAYERS.fill, move);
+  map.on('mouseleave', LAYERS.fill, leave);
+  map.on('click', LAYERS.fill, click);
+  return () => {
+    map.off('mousemove', LAYERS.fill, move);
+    map.off('mouseleave', LAYERS.fill, leave);
+    map.off('click', LAYERS.fill, click);
+  };
+}
+
+/** WebGL is there (MapLibre needs it); false in old browsers, locked-down profiles and Node. */
+export function supportsWebGL(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): boolean {
+  if (!doc) return false;
+  try {
+    const canvas = doc.createElement('canvas');
+    return !!(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+/** Bounds of the governorates, [[west, south], [east, north]], for `fitBounds`. */
+export function boundsOf(governorates: GovernorateFeature[]): [[number, number], [number, number]] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const g of governorates) {
+    const polys = g.geometry.type === 'Polygon' ? [g.geometry.coordinates] : g.geometry.coordinates;
+    for (const poly of polys)
+      for (const [x, y] of poly[0]) {
+        if (x < w) w = x;
+        if (x > e) e = x;
+        if (y < s) s = y;
+        if (y > n) n = y;
+      }
+  }
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
