@@ -190,7 +190,7 @@ async function main() {
   lines.push(`  ${'total'.padEnd(10)}${String(first.resources.length).padStart(6)}${kb(raw).padStart(12)}${kb(gzip).padStart(12)}`);
   lines.push(`  JS before first paint: ${kb(totals.js.gzip)} gzip (budget ${kb(JS_BUDGET)}${totals.js.gzip < JS_BUDGET ? ', within' : ', OVER'})`);
   for (const r of first.resources.filter((r) => r.kind !== 'html')) {
-    lines.push(`    ${new URL(r.url).pathname.padEnd(48)} ${r.kind.padEnd(9)}${kb(r.raw).padStart(10)}${kb(r.gzip).padStart(10)}`);
+    lines.push(`    ${new URL(r.url).pathname.padEnd(54)} ${r.kind.padEnd(9)}${kb(r.raw).padStart(10)}${kb(r.gzip).padStart(10)}`);
   }
   lines.push('');
   const ready = paints.map((p) => p.readyAt);
