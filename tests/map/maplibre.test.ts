@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { governoratesOf, neighbourBorders, neighboursOf, type MapHover, type SyriaTopology } from '../../src/lib/map/geo';
-import { GAP, NOT_LISTED, PALETTES, fillFor, hatchPixels, scaleFor } from '../../src/lib/map/color';
-import { HATCH_IMAGE, LAYERS, SOURCES, addHatch, anchorOnMap, applyStates, bindEvents, boundsOf, buildStyle, overlayData, type MapLike } from '../../src/lib/map/maplibre';
+import { BACKGROUND, DARK, GAP, NOT_LISTED, PALETTES, fillFor, hatchPixels, scaleFor } from '../../src/lib/map/color';
+import { HATCH_IMAGE, LAYERS, SOURCES, THEMED, addHatch, applyTheme, anchorOnMap, applyStates, bindEvents, boundsOf, buildStyle, overlayData, type MapLike } from '../../src/lib/map/maplibre';
 import { SYNTHETIC_NO_BREAKDOWN, SYNTHETIC_TABLE } from './fixtures';
 
 const topo = JSON.parse(readFileSync('static/geo/syria.topo.json', 'utf8')) as SyriaTopology;
@@ -26,6 +26,7 @@ class FakeMap implements MapLike {
   off(type: string, layer: unknown) { this.handlers.delete(`${type}:${String(layer)}`); this.calls.push(['off', type, layer]); }
   project([lng, lat]: [number, number]) { return { x: (lng - 35) * 100, y: (38 - lat) * 100 }; }
   getCanvas() { return this.canvas; }
+  setPaintProperty(...a: unknown[]) { this.calls.push(['setPaintProperty', ...a]); }
   setMissingStyleImageResolver(r: unknown) { this.calls.push(['setMissingStyleImageResolver', r]); }
   of(name: string) { return this.calls.filter((c) => c[0] === name); }
 }
@@ -93,6 +94,21 @@ describe('data join against a fake map', () => {
   });
 });
 
+describe('theme', () => {
+  test.each([
+    { dark: false, background: BACKGROUND },
+    { dark: true, background: DARK.background },
+  ])('dark=$dark: the style starts with the theme, applyTheme switches it', ({ dark, background }) => {
+    const style = buildStyle(governorates, neighbours, null, overlayData(governorates, SYNTHETIC_TABLE), dark) as { layers: { id: string; paint: Record<string, unknown> }[] };
+    expect(style.layers[0].paint['background-color']).toBe(background);
+    const map = new FakeMap();
+    applyTheme(map, dark);
+    const calls = map.of('setPaintProperty');
+    expect(calls).toHaveLength(THEMED.length);
+    expect(calls[0]).toEqual(['setPaintProperty', LAYERS.background, 'background-color', background]);
+  });
+});
+
 describe('events against a fake map', () => {
   test('mousemove → onhover with cell and pointer; click → onselect; mouseleave → null; unbind removes all', () => {
     const map = new FakeMap();
@@ -131,7 +147,7 @@ describe('contract: the real maplibre-gl still has what we use', () => {
     expect(typeof ml.Map).toBe('function');
     expect(typeof ml.NavigationControl).toBe('function');
     expect(typeof ml.setWorkerUrl).toBe('function');
-    for (const m of ['setFeatureState', 'addSource', 'addLayer', 'addImage', 'hasImage', 'getSource', 'on', 'off', 'once', 'project', 'getCanvas', 'addControl', 'remove', 'setMissingStyleImageResolver'] as const)
+    for (const m of ['setFeatureState', 'addSource', 'addLayer', 'addImage', 'hasImage', 'getSource', 'on', 'off', 'once', 'project', 'getCanvas', 'addControl', 'remove', 'setMissingStyleImageResolver', 'setPaintProperty'] as const)
       expect(typeof ml.Map.prototype[m], m).toBe('function');
     expect(typeof ml.GeoJSONSource.prototype.setData).toBe('function');
   });

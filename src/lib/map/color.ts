@@ -68,6 +68,17 @@ export const FOCUS = { stroke: '#1d4ed8', width: 3 } as const;
 export const NEIGHBOUR = { fill: '#e9e8e4', stroke: '#c2c0ba', width: 0.6 } as const;
 /** Sea and outside the clip box. */
 export const BACKGROUND = '#f5f8fa';
+/**
+ * The same context on a dark page (`:root[data-theme='dark']`). Only the surroundings change:
+ * the palette, not-listed grey and hatch read on both, and exports always use the light values.
+ */
+export const DARK = {
+  background: '#16191d',
+  neighbour: { fill: '#2b2e34', stroke: '#4a4e57' },
+  outline: '#a3a3ad',
+  /** the combined-cell outline: near-black would vanish on the dark fills */
+  combined: '#ececf0',
+} as const;
 
 /** Classes for a number of distinct values (rule 1 above). */
 export function classCount(distinct: number): number {

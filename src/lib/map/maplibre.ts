@@ -11,7 +11,7 @@
  */
 import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
 import type { MapCell, MapSelection } from '../data/selection';
-import { BACKGROUND, BORDER, COMBINED, FOCUS, NEIGHBOUR, NOT_LISTED, OUTLINE, SELECTED, fillFor, hatchPixels, type MapScale } from './color';
+import { BACKGROUND, BORDER, COMBINED, DARK, FOCUS, NEIGHBOUR, NOT_LISTED, OUTLINE, SELECTED, fillFor, hatchPixels, type MapScale } from './color';
 import { cellsByCode, lngLatAnchorOf, unionOutline, type GovernorateFeature, type MapHover, type NeighbourFeature } from './geo';
 
 export const SOURCES = { governorates: 'governorates', neighbours: 'neighbours', neighbourBorders: 'neighbour-borders', overlay: 'overlay' } as const;
@@ -41,6 +41,7 @@ export interface MapLike {
   off(type: string, layerOrListener: unknown, listener?: unknown): unknown;
   project(lngLat: [number, number]): { x: number; y: number };
   setMissingStyleImageResolver(resolver: ((id: string) => void) | null): unknown;
+  setPaintProperty(layer: string, property: string, value: unknown): unknown;
   getCanvas(): { style: { cursor: string } };
 }
 
@@ -59,13 +60,32 @@ export function overlayData(governorates: GovernorateFeature[], selection: MapSe
 
 const state = (name: string) => ['boolean', ['feature-state', name], false];
 
-/** A complete style: three GeoJSON sources and plain layers; no URL anywhere. */
+/** Paint values that follow the page's theme: [layer, property, light, dark]. */
+export const THEMED: readonly (readonly [string, string, string, string])[] = [
+  [LAYERS.background, 'background-color', BACKGROUND, DARK.background],
+  [LAYERS.neighbours, 'fill-color', NEIGHBOUR.fill, DARK.neighbour.fill],
+  [LAYERS.neighbourBorders, 'line-color', NEIGHBOUR.stroke, DARK.neighbour.stroke],
+  [LAYERS.outline, 'line-color', OUTLINE.stroke, DARK.outline],
+  [LAYERS.combined, 'line-color', COMBINED.stroke, DARK.combined],
+];
+
+/** Switches the themed paint properties (the page's `data-theme` changed). */
+export function applyTheme(map: MapLike, dark: boolean): void {
+  for (const [layer, prop, light, night] of THEMED) map.setPaintProperty(layer, prop, dark ? night : light);
+}
+
+/** A complete style: four GeoJSON sources and plain layers; no URL anywhere. */
 export function buildStyle(
   governorates: GovernorateFeature[],
   neighbours: NeighbourFeature[],
   neighbourBorders: MultiLineString | null,
   overlay: FeatureCollection<MultiLineString>,
+  dark = false,
 ): object {
+  const themed = (layer: string) => {
+    const t = THEMED.find((x) => x[0] === layer)!;
+    return dark ? t[3] : t[2];
+  };
   return {
     version: 8,
     name: 'syria-atlas',
@@ -76,9 +96,9 @@ export function buildStyle(
       [SOURCES.overlay]: { type: 'geojson', data: overlay },
     },
     layers: [
-      { id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND } },
-      { id: LAYERS.neighbours, type: 'fill', source: SOURCES.neighbours, paint: { 'fill-color': NEIGHBOUR.fill } },
-      { id: LAYERS.neighbourBorders, type: 'line', source: SOURCES.neighbourBorders, paint: { 'line-color': NEIGHBOUR.stroke, 'line-width': NEIGHBOUR.width } },
+      { id: LAYERS.background, type: 'background', paint: { 'background-color': themed(LAYERS.background) } },
+      { id: LAYERS.neighbours, type: 'fill', source: SOURCES.neighbours, paint: { 'fill-color': themed(LAYERS.neighbours) } },
+      { id: LAYERS.neighbourBorders, type: 'line', source: SOURCES.neighbourBorders, paint: { 'line-color': themed(LAYERS.neighbourBorders), 'line-width': NEIGHBOUR.width } },
       {
         id: LAYERS.fill,
         type: 'fill',
@@ -103,14 +123,14 @@ export function buildStyle(
         type: 'line',
         source: SOURCES.overlay,
         filter: ['==', ['get', 'kind'], 'outline'],
-        paint: { 'line-color': OUTLINE.stroke, 'line-width': OUTLINE.width },
+        paint: { 'line-color': themed(LAYERS.outline), 'line-width': OUTLINE.width },
       },
       {
         id: LAYERS.combined,
         type: 'line',
         source: SOURCES.overlay,
         filter: ['==', ['get', 'kind'], 'combined'],
-        paint: { 'line-color': COMBINED.stroke, 'line-width': COMBINED.width, 'line-dasharray': COMBINED.dash.split(' ').map((n) => +n / COMBINED.width) },
+        paint: { 'line-color': themed(LAYERS.combined), 'line-width': COMBINED.width, 'line-dasharray': COMBINED.dash.split(' ').map((n) => +n / COMBINED.width) },
       },
       {
         id: LAYERS.selected,
