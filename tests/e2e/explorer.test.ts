@@ -70,7 +70,6 @@ async function withPage(path: string, options: PageOptions, fn: (o: Opened) => P
 interface MapState {
   paths: { code: string; fill: string | null; status: string | null }[];
   timeline: string | null;
-  bars: number;
   search: string;
   selects: Record<string, string | null>;
 }
@@ -88,7 +87,6 @@ function readState(page: Page): Promise<MapState> {
       })),
       // the bars' markup: heights, classes, selection state; comments are Svelte's anchors
       timeline: timeline ? timeline.innerHTML.replace(/<!--[^]*?-->/g, '') : null,
-      bars: timeline ? timeline.querySelectorAll('[data-year]').length : 0,
       search: location.search,
       selects: { metric: value('metric'), year: value('year'), perp: value('perp') },
     };
