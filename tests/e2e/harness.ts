@@ -219,6 +219,10 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
   isMobile?: boolean;
+  /** default `en-US`, so that number formats do not depend on the machine */
+  locale?: string;
+  /** default `UTC` */
+  timezoneId?: string;
 }
 
 export interface TestBrowser {
@@ -249,6 +253,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
         deviceScaleFactor: options.deviceScaleFactor ?? 1,
         isMobile: mobile,
         hasTouch: mobile,
+        locale: options.locale ?? 'en-US',
+        timezoneId: options.timezoneId ?? 'UTC',
       });
       contexts.add(context);
       context.on('close', () => contexts.delete(context));
