@@ -33,7 +33,7 @@ const src = (id: string, date: string, role: Source['role'] = 'primary'): Source
 });
 const CTX: CheckContext = {
   perpetrators: [perp('regime'), perp('russia'), perp('other'), perp('regime+russia'), perp('turkey', 'other')],
-  sources: [src('a', '2020-01-10'), src('a2', '2020-01-10'), src('b', '2021-03-01'), src('m', '2019-02-01'), src('out', '2022-01-01', 'secondary')],
+  sources: [src('a', '2020-01-10'), src('a2', '2020-01-10'), src('b', '2021-03-01'), src('m', '2019-02-01'), src('out', '2022-01-01', 'secondary'), src('soon', '2020-01-28', 'secondary')],
 };
 
 let n = 0;
@@ -241,6 +241,13 @@ describe('duplicates, conflicts, vintages', () => {
     const found = checkConflicts([obs({ value: 5 }), obs({ value: 6, source: 'a2' })], CTX);
     expect(found).toHaveLength(1);
     expect(found[0].message).toContain('same date 2020-01-10, not marked conflict');
+  });
+  it('treats sources published within a month of each other as one moment: a conflict, not a revision', () => {
+    const rows = [obs({ value: 5 }), obs({ value: 9, source: 'soon' })];
+    const found = checkConflicts(rows, CTX);
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain('within a month of each other (2020-01-10, 2020-01-28)');
+    expect(checkVintages(rows, CTX)).toEqual([]);
   });
   it('is quiet on agreeing sources and on revisions', () => {
     expect(checkConflicts([obs({ value: 5 }), obs({ value: 5, source: 'a2' }), obs({ value: 7, source: 'b' })], CTX)).toEqual([]);

@@ -150,3 +150,21 @@ describe('coverage table', () => {
     ]);
   });
 });
+
+import { isLaterVintage, publicationMoments } from '../../src/lib/data/vintage';
+describe('publication moments', () => {
+  it.each([
+    ['2020-01-10', '2020-01-28', false],
+    ['2020-01', '2020-01-23', false],
+    ['2020-01-10', '2020-03-01', true],
+    ['2017-12-25', '2021-04-15', true],
+  ] as const)('%s then %s is a later vintage: %s', (a, b, expected) => {
+    expect(isLaterVintage(a, b)).toBe(expected);
+  });
+  it('groups dates into moments, oldest first', () => {
+    expect(publicationMoments(['2021-04-15', '2017-12-25', '2018-01-02', '2021-04-17'], (d) => d)).toEqual([
+      ['2017-12-25', '2018-01-02'],
+      ['2021-04-15', '2021-04-17'],
+    ]);
+  });
+});

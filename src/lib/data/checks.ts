@@ -46,7 +46,7 @@
  * 5. conflict — every key with rows marked `conflict` gives one finding listing the values (or
  *    saying the other value is missing); rows with the same key from different sources of the
  *    same publication date with different values, not all marked `conflict`, give one more.
- * 6. vintage — same key, sources of different dates, different numbers (a change of qualifier
+ * 6. vintage — same key, sources more than a month apart (see vintage.ts), different numbers (a change of qualifier
  *    alone, `at least 17,318` then `17,318`, is not a revision). Rows marked `conflict` are left
  *    to the conflict check, so one disagreement is not reported twice. Informational.
  *
@@ -60,6 +60,7 @@
  * percentages, plausibility of single figures, and comparisons across units (`persons` is never
  * compared with `civilians`).
  */
+import { publicationMoments } from './vintage';
 import type { Finding, Observation, Period, Perpetrator, Source } from './types';
 import { GOVERNORATE_CODES } from './types';
 import { isWholeYear, lengthInDays, period as parsePeriodStrict } from './period';
@@ -496,14 +497,16 @@ export function checkConflicts(observations: Observation[], ctx: CheckContext): 
         ),
       );
     }
-    for (const [date, sameDate] of groupBy(rows, (r) => dates.of(r.source))) {
+    for (const sameDate of publicationMoments(rows, (r) => dates.of(r.source))) {
       if (sameDate.every((r) => r.status === 'conflict')) continue;
       if (new Set(sameDate.map((r) => r.source)).size < 2) continue;
       if (agreed(sameDate)) continue;
+      const span = [...new Set(sameDate.map((r) => dates.of(r.source)))];
+      const when = span.length === 1 ? `the same date ${span[0]}` : `within a month of each other (${span.join(', ')})`;
       findings.push(
         pairFinding(
           'conflict',
-          `${describe(sameDate[0])} has different values in sources of the same date ${date}, not marked conflict: ` +
+          `${describe(sameDate[0])} has different values in sources published ${when}, not marked conflict: ` +
             `${sameDate.map((r) => `${valueText(r)} (${r.source})`).join(', ')}.`,
           sameDate,
         ),
@@ -520,11 +523,11 @@ export function checkVintages(observations: Observation[], ctx: CheckContext): F
     observations.filter((o) => o.status !== 'conflict'),
     (o) => keyOf(o),
   )) {
-    const byDate = [...groupBy(rows, (r) => dates.of(r.source))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const byDate = publicationMoments(rows, (r) => dates.of(r.source));
     if (byDate.length < 2) continue;
-    const sets = new Set(byDate.map(([, rs]) => [...new Set(rs.map((r) => r.value))].sort((a, b) => a - b).join(' / ')));
+    const sets = new Set(byDate.map((rs) => [...new Set(rs.map((r) => r.value))].sort((a, b) => a - b).join(' / ')));
     if (sets.size < 2) continue;
-    const ordered = byDate.flatMap(([, rs]) => rs);
+    const ordered = byDate.flat();
     findings.push(
       pairFinding(
         'vintage',

@@ -21,6 +21,7 @@
 import { lengthInDays, parsePeriod, period as parse, isWholeYear, yearOf } from './period';
 import type { Dataset, Metric, MetricId, Observation, Period, Source, Unit, VictimGroup } from './types';
 import { GOVERNORATE_CODES } from './types';
+import { isLaterVintage } from './vintage';
 import type { AreaDetail, Bar, Figure, MapCell, MapSelection, Query, Segment, TimeSelection } from './selection';
 
 /** A dataset prepared for lookups: parsed periods, sources by id, rows by key. */
@@ -61,20 +62,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const MONTH_MS = 31 * 86_400_000;
-
 function sourceDate(atlas: Atlas, o: Observation): string {
   return atlas.sources.get(o.source)?.date ?? '';
 }
 
 function isPrimary(atlas: Atlas, o: Observation): boolean {
   return atlas.sources.get(o.source)?.role === 'primary';
-}
-
-/** Days between two `YYYY-MM[-DD]` dates (a month without a day counts from its first). */
-function dateGap(a: string, b: string): number {
-  const t = (d: string) => Date.parse(d.length === 7 ? `${d}-01` : d);
-  return Math.abs(t(a) - t(b));
 }
 
 /** Groups the rows of one key into the figure shown and what else was published for it. */
@@ -95,8 +88,7 @@ export function figureOf(atlas: Atlas, rows: Observation[]): Figure | null {
     if (o === shown) continue;
     if (o.value === shown.value && o.qualifier === shown.qualifier) figure.corroborating.push(o);
     else if (o.status === 'conflict' && shown.status === 'conflict') figure.conflicting.push(o);
-    else if (sourceDate(atlas, o) < shownDate && dateGap(sourceDate(atlas, o), shownDate) > MONTH_MS)
-      figure.earlier.push(o);
+    else if (isLaterVintage(sourceDate(atlas, o), shownDate)) figure.earlier.push(o);
     else figure.conflicting.push(o);
   }
   return figure;
