@@ -21,6 +21,7 @@ export default defineConfig({
       input: {
         explorer: resolve(pages, 'index.html'),
         methods: resolve(pages, 'methods/index.html'),
+        embed: resolve(pages, 'embed/index.html'),
       },
     },
   },

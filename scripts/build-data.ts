@@ -10,5 +10,8 @@
  */
 import { resolve } from 'node:path';
 import { runBuild } from '../src/lib/data/build';
+import { runPublish } from './publish-versions';
 
 process.exitCode = runBuild(process.argv.slice(2), resolve(import.meta.dirname, '..'));
+// Keep every published data version for pinned embeds (only for the default output).
+if (process.exitCode === 0 && process.argv.length === 2) process.exitCode = runPublish(resolve(import.meta.dirname, '..'));

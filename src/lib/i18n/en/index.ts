@@ -9,6 +9,7 @@ import timeline from './timeline';
 import explorer from './explorer';
 import methods from './methods';
 import present from './present';
+import share from './share';
 
-export const parts = { common, map, timeline, explorer, methods, present };
-export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present);
+export const parts = { common, map, timeline, explorer, methods, present, share };
+export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share);

@@ -1,0 +1,71 @@
+/**
+ * Links and embed code for a view. Pure: the site's absolute base URL is passed in (the page
+ * derives it from its own location), so the same functions serve the explorer, the tests and any
+ * script.
+ *
+ * - `viewLink`: the explorer URL of the exact view; every filter is written explicitly
+ *   (`serializeView`), so a link keeps its meaning when the defaults change.
+ * - `embedSnippet`: an `<iframe>` with a fixed fallback height (used when scripts are off) and the
+ *   small host script (`embed.js`) that resizes it from the embed's height messages.
+ * - `pymSnippet`: the same embed for pages that already use pym.js.
+ *
+ * Deliberately ignores `lang` defaults and theming of the host page: the snippet embeds what the
+ * view is, and the host decides its width.
+ */
+import { serializeView, type ViewParams } from '../state/url';
+import { embedQuery, fallbackHeight, type EmbedParams } from '../embed/params';
+
+/** The site's base URL (ending with `/`) from a page URL and the build's base (`./` or `/atlas/`). */
+export function siteUrl(pageHref: string, base: string): string {
+  const u = new URL(base || './', pageHref);
+  u.search = '';
+  u.hash = '';
+  const s = u.href;
+  return s.endsWith('/') ? s : s.replace(/[^/]*$/, '');
+}
+
+export function viewLink(site: string, view: ViewParams): string {
+  return `${site}${serializeView(view)}`;
+}
+
+export function embedUrl(site: string, view: ViewParams, embed: EmbedParams): string {
+  return `${site}embed/${embedQuery(view, embed)}`;
+}
+
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export interface SnippetInput {
+  site: string;
+  view: ViewParams;
+  embed: EmbedParams;
+  /** the view's title, for the iframe's accessible name */
+  title: string;
+}
+
+/** A stable id for the iframe, from its URL (so that two embeds on one page do not clash). */
+export function embedId(url: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < url.length; i++) h = Math.imul(h ^ url.charCodeAt(i), 16777619);
+  return `syria-atlas-${(h >>> 0).toString(36)}`;
+}
+
+export function embedSnippet({ site, view, embed, title }: SnippetInput): string {
+  const src = embedUrl(site, view, embed);
+  const height = fallbackHeight(embed);
+  return (
+    `<iframe id="${embedId(src)}" src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" ` +
+    `style="border:0;width:100%;max-width:100%;height:${height}px" loading="lazy" data-atlas-embed></iframe>\n` +
+    `<script async src="${attr(site)}embed.js"></script>`
+  );
+}
+
+/** The embed for a page that uses pym.js: pym creates the iframe and applies our height messages. */
+export function pymSnippet({ site, view, embed }: SnippetInput, pymScriptUrl = 'https://pym.nprapps.org/pym.v1.min.js'): string {
+  const src = embedUrl(site, view, embed);
+  const id = embedId(src);
+  return (
+    `<div id="${id}"></div>\n` +
+    `<script src="${attr(pymScriptUrl)}"></script>\n` +
+    `<script>new pym.Parent(${JSON.stringify(id)}, ${JSON.stringify(src).replace(/</g, '\\u003c')}, {});</script>`
+  );
+}

@@ -1,0 +1,7 @@
+// No web fonts here: an embed keeps its transfer small and uses the host's system fonts.
+import '../../lib/app/styles.css';
+import { mount } from 'svelte';
+import Embed from '../../lib/embed/Embed.svelte';
+import { siteRoot } from '../../lib/app/paths';
+
+mount(Embed, { target: document.getElementById('app')!, props: { search: location.search, base: siteRoot() } });

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { fixture } from '../data/fixture';
+import { indexDataset, selectMap, selectTime } from '../../src/lib/data/select';
+import type { Query } from '../../src/lib/data/selection';
+import type { Source } from '../../src/lib/data/types';
+import { i18n } from '../../src/lib/i18n/i18n.svelte';
+import { citeText, filterSummary, sourceLine, viewFigures, viewSources } from '../../src/lib/share/cite';
+
+const s = (id: string, date: string, role: Source['role'] = 'primary', title = `Report ${id}`): Source => ({
+  id,
+  publisher: role === 'primary' ? 'Syrian Network for Human Rights' : 'Outlet',
+  title,
+  date,
+  url: `https://example.org/${id}`,
+  language: 'en',
+  role,
+});
+
+describe('sourceLine', () => {
+  test.each([
+    [[], 'Source: Syrian Network for Human Rights (SNHR)'],
+    [[s('a', '2017-01-18', 'primary', 'The 2016 toll')], 'Source: Syrian Network for Human Rights, “The 2016 toll”, 18 Jan 2017'],
+    [[s('a', '2017-01-18'), s('b', '2021-04')], 'Sources: 2 reports by the Syrian Network for Human Rights (SNHR), published 18 Jan 2017 – Apr 2021'],
+    [[s('a', '2017-01-18'), s('b', '2017-01-18')], 'Sources: 2 reports by the Syrian Network for Human Rights (SNHR), published 18 Jan 2017'],
+    [
+      [s('a', '2017-01-18'), s('b', '2021-04-15'), s('c', '2018-01-03', 'secondary')],
+      'Sources: 2 reports by the Syrian Network for Human Rights (SNHR), published 18 Jan 2017 – 15 Apr 2021; 1 articles by other outlets quoting SNHR',
+    ],
+    [
+      [s('c', '2018-01-03', 'secondary'), s('d', '2019-02-01', 'secondary')],
+      'Sources: 2 articles by other outlets quoting the Syrian Network for Human Rights (SNHR), published 3 Jan 2018 – 1 Feb 2019',
+    ],
+  ])('%#', (sources, line) => {
+    expect(sourceLine(sources, i18n)).toBe(line);
+  });
+});
+
+const q = (o: Partial<Query>): Query => ({ metric: 'civilian-deaths', year: null, period: null, perp: 'all', victims: 'all', gov: null, ...o });
+
+describe('a view in words', () => {
+  const atlas = indexDataset(fixture());
+
+  test('viewSources: the sources of the figures shown, newest first, each once', () => {
+    const map = selectMap(atlas, q({}));
+    const time = selectTime(atlas, q({}));
+    const ids = viewSources(atlas, map, time).map((x) => x.id);
+    expect(ids).toEqual([...new Set(ids)]);
+    expect(ids).toEqual(expect.arrayContaining(['a2017', 'a2018', 'a2019', 'a2021']));
+    const dates = ids.map((id) => atlas.sources.get(id)!.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    // never the residual: it has no figure
+    expect(viewFigures(map, time).every((f) => f.shown.perp !== 'unattributed')).toBe(true);
+  });
+
+  test.each([
+    [q({}), 'Year: All years · Party: All parties · All of Syria, 2020: 50 · No governorate breakdown published for this period'],
+    [q({ metric: 'barrel-bombs', period: '2012-07/2017-11' }), 'Governorate table: Jul 2012 – Nov 2017 · Party: All parties · All of Syria, Jul 2012 – Nov 2017: 2,000'],
+    [q({ year: 2020, victims: 'children', gov: 'SY-HL' }), 'Year: 2020 · Party: All parties · Victims: Children · Selected: SY-HL · All of Syria, 2020: 12 · No governorate breakdown published for this period'],
+  ])('filterSummary %#', (query, text) => {
+    expect(filterSummary(atlas, selectMap(atlas, query), i18n)).toBe(text);
+  });
+
+  test('citeText: the view, the link, the data version, the date, then every source', () => {
+    const text = citeText(
+      { title: 'Civilian deaths · 2016', url: 'https://atlas.example/?metric=civilian-deaths&year=2016&perp=all', version: 'abc123def456', accessed: '2026-11-21', sources: [s('a', '2017-01-18', 'primary', 'The 2016 toll')] },
+      i18n,
+    );
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(
+      'Civilian deaths · 2016. Figures documented by the Syrian Network for Human Rights (SNHR), compiled by the Syria violations atlas. https://atlas.example/?metric=civilian-deaths&year=2016&perp=all (data version abc123def456; accessed 21 Nov 2026).',
+    );
+    expect(lines.slice(2)).toEqual(['Sources of the figures:', '- Syrian Network for Human Rights, “The 2016 toll”, 18 Jan 2017. https://example.org/a']);
+  });
+});
