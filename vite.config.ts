@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
+import { serviceWorker } from './scripts/sw-plugin';
 
 const here = import.meta.dirname;
 const pages = resolve(here, 'src/pages');
@@ -11,7 +12,7 @@ export default defineConfig({
   root: pages,
   base: './',
   publicDir: resolve(here, 'static'),
-  plugins: [svelte({ configFile: resolve(here, 'svelte.config.js') })],
+  plugins: [svelte({ configFile: resolve(here, 'svelte.config.js') }), serviceWorker()],
   resolve: { alias: { $lib: resolve(here, 'src/lib') } },
   build: {
     outDir: resolve(here, 'dist'),
@@ -21,6 +22,7 @@ export default defineConfig({
       input: {
         explorer: resolve(pages, 'index.html'),
         methods: resolve(pages, 'methods/index.html'),
+        present: resolve(pages, 'present/index.html'),
         embed: resolve(pages, 'embed/index.html'),
       },
     },

@@ -1,0 +1,170 @@
+/**
+ * The service worker. scripts/sw-plugin.ts compiles this file into dist/sw.js after each build,
+ * with two constants in front of it: `PRECACHE`, every file of the build (pages as their folder
+ * URL, scripts, styles, fonts, the figures, the data versions, the geometry) relative to the
+ * worker, and `VERSION`, a hash of their contents. A new build with any change, a new data version
+ * included, is a new worker.
+ *
+ * - install: store every file in the cache `atlas-<VERSION>`. An update installs in the background
+ *   and then waits.
+ * - activate: keep this version's cache and the one before it (a page opened under the old worker
+ *   may still ask for one of its lazily loaded files), delete the rest, take control of open pages.
+ * - fetch: same-origin GETs are answered from this version's cache, then any atlas cache, then the
+ *   network. Query strings and hashes are views, not files: `present/?x#deck=…` is `present/`.
+ * - a waiting update is activated when a page asks (`activate-when-idle`) and no presentation page
+ *   is open; otherwise it waits for the next load, or for every atlas page to close.
+ *
+ * The pure parts are exported for unit tests; the plugin strips `export`, and the event wiring
+ * below runs only inside a service worker.
+ */
+
+declare const PRECACHE: string[];
+declare const VERSION: string;
+
+export const CACHE_PREFIX = 'atlas-';
+
+export function cacheName(version: string): string {
+  return `${CACHE_PREFIX}${version}`;
+}
+
+/** The cache key of a request: its path relative to the worker's scope, `index.html` as its folder. */
+export function cacheKey(requestUrl: string, scope: string): string | null {
+  const url = new URL(requestUrl);
+  const base = new URL(scope);
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
+  const path = url.pathname.replace(/(^|\/)index\.html$/, '$1');
+  return new URL(path, base).href;
+}
+
+/** The URLs to precache, absolute, from the relative list the build wrote. */
+export function precacheUrls(list: readonly string[], scope: string): string[] {
+  return list.map((p) => new URL(p, scope).href);
+}
+
+/** Whether any open window is a presentation (then an update must wait). */
+export function presenting(clientUrls: readonly string[], scope: string): boolean {
+  const base = new URL(scope).pathname;
+  return clientUrls.some((u) => {
+    try {
+      const path = new URL(u).pathname;
+      return path.startsWith(`${base}present/`) || path === `${base}present`;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The caches to delete on activation: other atlas versions except the previous one. */
+export function stale(cacheNames: readonly string[], current: string, previous: string | null): string[] {
+  return cacheNames.filter((n) => n.startsWith(CACHE_PREFIX) && n !== current && n !== previous);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worker itself (not run in tests)
+
+interface ExtendableEventLike extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface FetchEventLike extends ExtendableEventLike {
+  request: Request;
+  respondWith(r: Promise<Response> | Response): void;
+}
+interface ExtendableMessageEventLike extends ExtendableEventLike {
+  data: unknown;
+  ports: readonly MessagePort[];
+  source: { postMessage(m: unknown): void } | null;
+}
+interface ClientLike {
+  url: string;
+  type: string;
+}
+interface WorkerScope {
+  registration: { scope: string };
+  clients: { matchAll(o: { type: string; includeUncontrolled: boolean }): Promise<ClientLike[]>; claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: string, fn: (e: never) => void): void;
+}
+
+const PREVIOUS_KEY = 'sw-meta';
+
+function start(sw: WorkerScope): void {
+  const scope = sw.registration.scope;
+  const current = cacheName(VERSION);
+  const urls = precacheUrls(PRECACHE, scope);
+
+  async function precache() {
+    const cache = await caches.open(current);
+    await Promise.all(
+      urls.map(async (url) => {
+        if (await cache.match(url)) return;
+        const res = await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' }));
+        if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+        // a redirected response cannot answer a navigation: store a clean copy
+        const clean = res.redirected ? new Response(await res.blob(), { status: res.status, statusText: res.statusText, headers: res.headers }) : res;
+        await cache.put(url, clean);
+      }),
+    );
+  }
+
+  async function complete(): Promise<boolean> {
+    const cache = await caches.open(current);
+    const found = await Promise.all(urls.map((u) => cache.match(u)));
+    return found.every(Boolean);
+  }
+
+  sw.addEventListener('install', (e: ExtendableEventLike) => e.waitUntil(precache()));
+
+  sw.addEventListener('activate', (e: ExtendableEventLike) =>
+    e.waitUntil(
+      (async () => {
+        const meta = await caches.open(PREVIOUS_KEY);
+        const before = await meta.match('current');
+        const previous = before ? await before.text() : null;
+        const names = await caches.keys();
+        await Promise.all(stale(names, current, previous === current ? null : previous).map((n) => caches.delete(n)));
+        if (previous !== current) {
+          if (previous) await meta.put('previous', new Response(previous));
+          await meta.put('current', new Response(current));
+        }
+        await sw.clients.claim();
+      })(),
+    ),
+  );
+
+  sw.addEventListener('fetch', (e: FetchEventLike) => {
+    const req = e.request;
+    if (req.method !== 'GET') return;
+    const key = cacheKey(req.url, scope);
+    if (!key) return;
+    e.respondWith(
+      (async () => {
+        const mine = await caches.open(current);
+        const hit = (await mine.match(key)) ?? (await caches.match(key, { ignoreSearch: true }));
+        if (hit) return hit;
+        return fetch(req);
+      })(),
+    );
+  });
+
+  sw.addEventListener('message', (e: ExtendableMessageEventLike) => {
+    const data = e.data as { type?: string } | null;
+    if (data?.type === 'status') {
+      e.waitUntil(
+        complete().then((ok) => {
+          const reply = { type: 'status', version: VERSION, complete: ok };
+          if (e.ports[0]) e.ports[0].postMessage(reply);
+          else e.source?.postMessage(reply);
+        }),
+      );
+    } else if (data?.type === 'activate-when-idle') {
+      e.waitUntil(
+        sw.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((clients) => {
+          if (!presenting(clients.map((c) => c.url), scope)) return sw.skipWaiting();
+        }),
+      );
+    }
+  });
+}
+
+const scopeObject = globalThis as unknown as { registration?: unknown; skipWaiting?: unknown };
+if (typeof scopeObject.skipWaiting === 'function' && scopeObject.registration) start(globalThis as unknown as WorkerScope);

@@ -1,0 +1,115 @@
+/**
+ * What a slide says besides its map and timeline: the figures in large type and the sources they
+ * came from, chosen from the view's selections. Pure: the presentation page, the printed deck, the
+ * presenter window and the tests all call it.
+ *
+ * The figures: the national figure for the map's period; the three highest governorates of the
+ * map's table; and, where the timeline has no yearly bar, the published running totals. Sources
+ * are split in two: those of the figures on screen (cited in full on every slide), and those of the
+ * timeline's bars (too many for a projector: counted and dated on screen, listed in print).
+ *
+ * Deliberately ignores: any figure not published as such (no sums, no shares computed here).
+ */
+import { perpsOf, selectMap, selectTime, yearsOf, type Atlas } from '../data/select';
+import type { Figure, MapSelection, Query, TimeSelection } from '../data/selection';
+import { normalizeView, parseView, type ViewParams } from '../state/url';
+import { tablePeriods } from '../state/view.svelte';
+import type { Source } from '../data/types';
+import { metricName, periodLabel, perpName, sourcesOf, type Words } from '../data/describe';
+
+export interface SlideFigure {
+  /** `national`, a governorate code, or `cumulative:<period>` */
+  key: string;
+  kind: 'national' | 'area' | 'cumulative';
+  /** the area code (for `area`), or the period key (for `cumulative`) */
+  label: string;
+  figure: Figure;
+}
+
+export interface SlideFacts {
+  figures: SlideFigure[];
+  /** sources of the figures shown in words and of the map's table, newest first */
+  sources: Source[];
+  /** sources of the timeline's bars not already in `sources`, newest first */
+  timelineSources: Source[];
+}
+
+export const TOP_AREAS = 3;
+export const MAX_CUMULATIVE = 3;
+
+export function slideFacts(atlas: Atlas, map: MapSelection, time: TimeSelection): SlideFacts {
+  const figures: SlideFigure[] = [];
+  if (map.national) figures.push({ key: 'national', kind: 'national', label: 'SY', figure: map.national });
+  const areas = map.cells
+    .filter((c) => c.status === 'value' && c.figure && c.figure.shown.unit !== 'percent')
+    .sort((a, b) => b.figure!.shown.value - a.figure!.shown.value || a.area.localeCompare(b.area))
+    .slice(0, TOP_AREAS);
+  for (const c of areas) figures.push({ key: c.area, kind: 'area', label: c.area, figure: c.figure! });
+  const drawn = time.years.some((b) => b.status !== 'gap');
+  if (!drawn) {
+    const national = map.national?.shown.period;
+    const cumulative = [...time.cumulative]
+      .filter((f) => f.shown.period !== national)
+      .sort((a, b) => b.shown.period.localeCompare(a.shown.period))
+      .slice(0, MAX_CUMULATIVE);
+    for (const f of cumulative) figures.push({ key: `cumulative:${f.shown.period}`, kind: 'cumulative', label: f.shown.period, figure: f });
+  }
+
+  const mapFigures = [map.national, ...map.cells.map((c) => c.figure), ...figures.map((f) => f.figure)];
+  const sources = sourcesOf(atlas, mapFigures);
+  const seen = new Set(sources.map((s) => s.id));
+  const bars = [...time.years, ...time.months];
+  const timelineSources = sourcesOf(
+    atlas,
+    bars.flatMap((b) => [b.total, ...b.segments.map((s) => s.figure)]),
+  ).filter((s) => !seen.has(s.id));
+  return { figures, sources, timelineSources };
+}
+
+/** The first and last publication dates of a list of sources (for "12 publications, 2014 – 2025"). */
+export function dateSpan(sources: readonly Source[]): { first: string; last: string } | null {
+  if (sources.length === 0) return null;
+  const dates = sources.map((s) => s.date).sort();
+  return { first: dates[0], last: dates[dates.length - 1] };
+}
+
+export interface SlideView {
+  params: ViewParams;
+  query: Query;
+  map: MapSelection;
+  time: TimeSelection;
+}
+
+/**
+ * A slide's view without a ViewState, for the printed deck and the presenter window: the same
+ * normalisation and the same selections as `ViewState` (one indexed dataset shared by every slide).
+ */
+export function slideView(atlas: Atlas, view: string): SlideView {
+  const raw = parseView(view);
+  const params = normalizeView(raw, {
+    years: yearsOf(atlas, raw.metric),
+    perps: perpsOf(atlas, raw.metric),
+    periods: tablePeriods(atlas, raw.metric),
+  });
+  const query: Query = {
+    metric: params.metric,
+    year: params.year,
+    period: params.period,
+    perp: params.perp,
+    victims: params.victims,
+    gov: params.gov,
+  };
+  return { params, query, map: selectMap(atlas, query), time: selectTime(atlas, query) };
+}
+
+/**
+ * What the slide shows, in words: the measure, the period the map and the national figure answer
+ * for (the governorate table's period under "all years"), the party and the victims.
+ */
+export function slideSubtitle(atlas: Atlas, query: Query, map: MapSelection, w: Words): string {
+  const parts = [metricName(atlas, query.metric, w)];
+  parts.push(map.period ? periodLabel(map.period, w) : periodLabel(query.period ?? (query.year === null ? null : String(query.year)), w));
+  if (query.perp !== 'all') parts.push(perpName(atlas, query.perp, w));
+  if (query.victims !== 'all') parts.push(w.t(`victims.${query.victims}`));
+  return parts.join(' · ');
+}
