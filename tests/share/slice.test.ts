@@ -68,7 +68,7 @@ describe('embed slices', () => {
   test.runIf(existsSync(atlasFile))('the built atlas: every measure answers as the whole dataset', () => {
     const data = JSON.parse(readFileSync(atlasFile, 'utf8')) as Dataset;
     expect(sameAnswers(data)).toBeGreaterThan(100);
-  });
+  }, 120_000);
 
   test('a slice keeps its measure and the sources it cites, and leaves out what an embed never shows', () => {
     const data = fixture();

@@ -79,16 +79,19 @@ export interface ExportLayout {
   url: TextBlock;
 }
 
-/** Estimated width of a text in px: generous (≈ 0.56 em a character, 0.6 em bold) so that lines never overflow. */
+/**
+ * Estimated width of a text in px, on the generous side (DejaVu Sans, a common fallback, is wide):
+ * ≈ 0.6 em a lowercase letter, more for capitals and bold, so that lines never overflow.
+ */
 export function textWidth(text: string, size: number, weight = 400): number {
   let units = 0;
   for (const ch of text) {
-    if (/[ il.,;:'!|ıjtf]/.test(ch)) units += 0.32;
-    else if (/[MWmw@%]/.test(ch)) units += 0.9;
-    else if (/[A-Z0-9]/.test(ch)) units += 0.66;
-    else units += 0.54;
+    if (/[ il.,;:'!|ıjtf]/.test(ch)) units += 0.34;
+    else if (/[MWmw@%]/.test(ch)) units += 0.95;
+    else if (/[A-Z0-9]/.test(ch)) units += 0.7;
+    else units += 0.6;
   }
-  return units * size * (weight >= 600 ? 1.08 : 1);
+  return units * size * (weight >= 600 ? 1.12 : 1);
 }
 
 /** Greedy word wrap; the last allowed line ends with "…" when the text does not fit. */
