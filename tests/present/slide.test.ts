@@ -1,7 +1,7 @@
 /** The slide's figures and sources (slide.ts), on the synthetic fixture of the selection rules. */
 import { describe, expect, it } from 'vitest';
 import { indexDataset } from '../../src/lib/data/select';
-import { slideFacts, slideSubtitle, slideView, dateSpan } from '../../src/lib/present/slide';
+import { byPublisher, slideFacts, slideSubtitle, slideView, dateSpan } from '../../src/lib/present/slide';
 import { fixture } from '../data/fixture';
 import type { Words } from '../../src/lib/data/describe';
 
@@ -41,7 +41,7 @@ describe('slideFacts', () => {
   it('with no governorate table, gives the national figure and no area', () => {
     const v = slideView(atlas, '?metric=civilian-deaths&year=2016&perp=all');
     const f = slideFacts(atlas, v.map, v.time);
-    expect(f.figures.map((x) => x.kind)).toEqual(['national']);
+    expect(f.figures.map((x) => x.kind)).toEqual(['national', 'party', 'party', 'party']);
     expect(f.figures[0].figure.shown.value).toBe(100);
     expect(f.sources.map((s) => s.id)).toEqual(['a2017']);
   });
@@ -74,5 +74,32 @@ describe('dateSpan', () => {
   it('spans the first and last publication', () => {
     expect(dateSpan(atlas.dataset.sources.slice(0, 3))).toEqual({ first: '2016-01-01', last: '2018-01-01' });
     expect(dateSpan([])).toBeNull();
+  });
+});
+
+describe('byPublisher', () => {
+  it('groups sources by publisher, most cited first, newest first within', () => {
+    const g = byPublisher(atlas.dataset.sources);
+    expect(g.map((x) => [x.publisher, x.sources.length])).toEqual([['Syrian Network for Human Rights', 10], ['Outlet', 1]]);
+    expect(g[0].sources[0].date >= g[0].sources[1].date).toBe(true);
+    expect(byPublisher([])).toEqual([]);
+  });
+});
+
+describe('parties', () => {
+  it('gives the published split by party where no governorate table answers', () => {
+    const v = slideView(atlas, '?metric=civilian-deaths&year=2016&perp=all');
+    const f = slideFacts(atlas, v.map, v.time);
+    // regime 60, russia 30, other 10; Turkish border guards (a sub-party of other) left out
+    expect(f.figures.map((x) => [x.kind, x.label, x.figure.shown.value])).toEqual([
+      ['national', 'SY', 100],
+      ['party', 'regime', 60],
+      ['party', 'russia', 30],
+      ['party', 'other', 10],
+    ]);
+  });
+  it('gives no split when a party is chosen', () => {
+    const v = slideView(atlas, '?metric=civilian-deaths&year=2016&perp=regime');
+    expect(slideFacts(atlas, v.map, v.time).figures.map((x) => x.kind)).toEqual(['national']);
   });
 });

@@ -10,7 +10,7 @@
  *
  * Deliberately ignores: any figure not published as such (no sums, no shares computed here).
  */
-import { perpsOf, selectMap, selectTime, yearsOf, type Atlas } from '../data/select';
+import { figureOf, perpsOf, selectMap, selectTime, yearsOf, type Atlas } from '../data/select';
 import type { Figure, MapSelection, Query, TimeSelection } from '../data/selection';
 import { normalizeView, parseView, type ViewParams } from '../state/url';
 import { tablePeriods } from '../state/view.svelte';
@@ -20,8 +20,8 @@ import { metricName, periodLabel, perpName, sourcesOf, type Words } from '../dat
 export interface SlideFigure {
   /** `national`, a governorate code, or `cumulative:<period>` */
   key: string;
-  kind: 'national' | 'area' | 'cumulative';
-  /** the area code (for `area`), or the period key (for `cumulative`) */
+  kind: 'national' | 'area' | 'party' | 'cumulative';
+  /** the area code (for `area`), the perpetrator id (for `party`), or the period key (for `cumulative`) */
   label: string;
   figure: Figure;
 }
@@ -35,6 +35,7 @@ export interface SlideFacts {
 }
 
 export const TOP_AREAS = 3;
+export const TOP_PARTIES = 3;
 export const MAX_CUMULATIVE = 3;
 
 export function slideFacts(atlas: Atlas, map: MapSelection, time: TimeSelection): SlideFacts {
@@ -45,6 +46,10 @@ export function slideFacts(atlas: Atlas, map: MapSelection, time: TimeSelection)
     .sort((a, b) => b.figure!.shown.value - a.figure!.shown.value || a.area.localeCompare(b.area))
     .slice(0, TOP_AREAS);
   for (const c of areas) figures.push({ key: c.area, kind: 'area', label: c.area, figure: c.figure! });
+  if (areas.length === 0 && map.national && map.query.perp === 'all') {
+    for (const f of partsOf(atlas, map.national).slice(0, TOP_PARTIES))
+      figures.push({ key: `party:${f.shown.perp}`, kind: 'party', label: f.shown.perp, figure: f });
+  }
   const drawn = time.years.some((b) => b.status !== 'gap');
   if (!drawn) {
     const national = map.national?.shown.period;
@@ -64,6 +69,27 @@ export function slideFacts(atlas: Atlas, map: MapSelection, time: TimeSelection)
     bars.flatMap((b) => [b.total, ...b.segments.map((s) => s.figure)]),
   ).filter((s) => !seen.has(s.id));
   return { figures, sources, timelineSources };
+}
+
+/**
+ * The parties' figures published for the same measure, period, victims and unit as a national
+ * figure (the split SNHR gave), largest first. Sub-parties (with a parent) are left out.
+ */
+export function partsOf(atlas: Atlas, national: Figure): Figure[] {
+  const o = national.shown;
+  const sole = atlas.metrics.get(o.metric)?.sole_perpetrator;
+  const byPerp = new Map<string, typeof atlas.dataset.observations>();
+  for (const r of atlas.byMetric.get(o.metric) ?? []) {
+    if (r.area !== 'SY' || r.period !== o.period || r.victims !== o.victims || r.unit !== o.unit) continue;
+    if (r.perp === 'all' || r.perp === sole || r.perp === o.perp) continue;
+    if (atlas.dataset.perpetrators.find((p) => p.id === r.perp)?.parent) continue;
+    const list = byPerp.get(r.perp);
+    if (list) list.push(r);
+    else byPerp.set(r.perp, [r]);
+  }
+  return [...byPerp.values()]
+    .map((rows) => figureOf(atlas, rows)!)
+    .sort((a, b) => b.shown.value - a.shown.value || a.shown.perp.localeCompare(b.shown.perp));
 }
 
 /** The first and last publication dates of a list of sources (for "12 publications, 2014 – 2025"). */
@@ -112,4 +138,20 @@ export function slideSubtitle(atlas: Atlas, query: Query, map: MapSelection, w: 
   if (query.perp !== 'all') parts.push(perpName(atlas, query.perp, w));
   if (query.victims !== 'all') parts.push(w.t(`victims.${query.victims}`));
   return parts.join(' · ');
+}
+
+/**
+ * Sources grouped by publisher, for the printed list of the timeline's sources: publisher and dates
+ * only ("Syrian Network for Human Rights: 2 Jan 2025, 1 Jan 2024"), most cited publisher first.
+ */
+export function byPublisher(sources: readonly Source[]): { publisher: string; sources: Source[] }[] {
+  const groups = new Map<string, Source[]>();
+  for (const s of sources) {
+    const list = groups.get(s.publisher);
+    if (list) list.push(s);
+    else groups.set(s.publisher, [s]);
+  }
+  return [...groups]
+    .map(([publisher, list]) => ({ publisher, sources: [...list].sort((a, b) => b.date.localeCompare(a.date)) }))
+    .sort((a, b) => b.sources.length - a.sources.length || a.publisher.localeCompare(b.publisher));
 }

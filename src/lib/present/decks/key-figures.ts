@@ -42,7 +42,7 @@ export const KEY_FIGURES: Deck = {
     {
       view: '?metric=cluster-attacks&year=all&perp=all',
       title: 'Cluster-munition attacks',
-      note: 'Syria is not party to the Convention on Cluster Munitions. SNHR attributes these attacks to the regime and to Russia; the running totals are listed under the map.',
+      note: 'Syria is not party to the Convention on Cluster Munitions. SNHR attributes these attacks to the regime and to Russia. No governorate table was published for the whole period; the split by party and the running totals are beside the map.',
     },
     {
       view: '?metric=massacres&year=2015&perp=all',
