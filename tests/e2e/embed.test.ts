@@ -333,7 +333,7 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
     try {
       await page.goto(`${atlasServer.url}/?metric=civilian-deaths&year=2016&perp=all`);
       await waitForReady(page, log);
-      await page.click('[data-testid=share] summary');
+      await page.click('[data-testid=share] .toggle');
       await page.click('[data-testid=share] [data-action=embed]');
       await page.waitForSelector('[data-testid=embed-dialog][open]');
       const snippet = await page.inputValue('[data-testid=embed-snippet]');

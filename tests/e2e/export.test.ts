@@ -51,7 +51,7 @@ async function open(path: string): Promise<{ page: Page; log: PageLog }> {
 
 /** Opens the share menu, clicks an item, and returns the downloaded file. */
 async function download(page: Page, action: string): Promise<{ name: string; body: Buffer }> {
-  await page.click('[data-testid=share] summary');
+  await page.click('[data-testid=share] .toggle');
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`[data-testid=share] [data-action=${action}]`)]);
   const path = await file.path();
   const body = readFileSync(path);
@@ -203,7 +203,7 @@ describe('export', () => {
   test('Copy link and Cite: the exact view, every filter written, and the data version', async () => {
     const { page, log } = await open('/?metric=civilian-deaths&year=2016&perp=regime');
     try {
-      await page.click('[data-testid=share] summary');
+      await page.click('[data-testid=share] .toggle');
       await page.click('[data-testid=share] [data-action=copy-link]');
       await page.waitForFunction(() => /copied/i.test(document.querySelector('[data-testid=share] [role=status]')?.textContent ?? ''));
       const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -215,7 +215,7 @@ describe('export', () => {
       );
       assert.deepEqual(parseView(url.search), parseView(await page.evaluate(() => location.search)));
 
-      await page.click('[data-testid=share] summary');
+      await page.click('[data-testid=share] .toggle');
       await page.click('[data-testid=share] [data-action=cite]');
       const cite = await page.inputValue('[data-testid=cite-text]');
       assert.ok(cite.includes(link), 'the citation has no link to the view');

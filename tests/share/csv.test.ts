@@ -3,7 +3,8 @@ import { fixture, obs } from '../data/fixture';
 import { indexDataset, selectMap, selectTime } from '../../src/lib/data/select';
 import type { Query } from '../../src/lib/data/selection';
 import type { Dataset } from '../../src/lib/data/types';
-import { CSV_COLUMNS, fileStem, parseCsv, toCsv, viewRows, type CsvRow } from '../../src/lib/share/csv';
+import { CSV_COLUMNS, parseCsv, toCsv, viewRows, type CsvRow } from '../../src/lib/share/csv';
+import { fileStem } from '../../src/lib/share/snippet';
 
 const q = (o: Partial<Query>): Query => ({ metric: 'civilian-deaths', year: null, period: null, perp: 'all', victims: 'all', gov: null, ...o });
 

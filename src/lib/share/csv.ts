@@ -142,11 +142,3 @@ export function parseCsv(text: string): Record<string, string>[] {
   const [head, ...body] = records;
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
 }
-
-/** `syria-atlas_barrel-bombs_2016_all` + extension: a file name that says what the view is. */
-export function fileStem(q: { metric: string; year: number | null; period: string | null; perp: string; victims: string; gov: string | null }): string {
-  const parts = ['syria-atlas', q.metric, q.period ? q.period.replace(/\//g, '_') : q.year === null ? 'all-years' : String(q.year), q.perp];
-  if (q.victims !== 'all') parts.push(q.victims);
-  if (q.gov) parts.push(q.gov);
-  return parts.join('_').replace(/[^\w.+-]+/g, '-');
-}

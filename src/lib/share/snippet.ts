@@ -8,6 +8,7 @@
  * - `embedSnippet`: an `<iframe>` with a fixed fallback height (used when scripts are off) and the
  *   small host script (`embed.js`) that resizes it from the embed's height messages.
  * - `pymSnippet`: the same embed for pages that already use pym.js.
+ * - `fileStem`: the name of an exported file.
  *
  * Deliberately ignores `lang` defaults and theming of the host page: the snippet embeds what the
  * view is, and the host decides its width.
@@ -68,4 +69,12 @@ export function pymSnippet({ site, view, embed }: SnippetInput, pymScriptUrl = '
     `<script src="${attr(pymScriptUrl)}"></script>\n` +
     `<script>new pym.Parent(${JSON.stringify(id)}, ${JSON.stringify(src).replace(/</g, '\\u003c')}, {});</script>`
   );
+}
+
+/** `syria-atlas_barrel-bombs_2016_all` (+ an extension): a file name for an export that says what the view is. */
+export function fileStem(q: { metric: string; year: number | null; period: string | null; perp: string; victims: string; gov: string | null }): string {
+  const parts = ['syria-atlas', q.metric, q.period ? q.period.replace(/\//g, '_') : q.year === null ? 'all-years' : String(q.year), q.perp];
+  if (q.victims !== 'all') parts.push(q.victims);
+  if (q.gov) parts.push(q.gov);
+  return parts.join('_').replace(/[^\w.+-]+/g, '-');
 }
