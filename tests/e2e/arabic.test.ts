@@ -197,7 +197,8 @@ describe('Arabic interface', () => {
       await waitForReady(page, log);
       assert.deepEqual(await documentLanguage(page).then(({ lang, dir }) => ({ lang, dir })), { lang: 'en', dir: 'ltr' });
       assert.deepEqual(await params(), { ...before, lang: 'en' });
-      assert.deepEqual(problems(log), []);
+      // leaving a page cancels what it was still fetching (the map's worker, say): not a fault
+      assert.deepEqual(problems(log).filter((p) => !/^failed request: .*net::ERR_ABORTED$/.test(p)), []);
     });
   });
 
