@@ -20,6 +20,8 @@ describe('sourceLine', () => {
   test.each([
     [[], 'Source: Syrian Network for Human Rights (SNHR)'],
     [[s('a', '2017-01-18', 'primary', 'The 2016 toll')], 'Source: Syrian Network for Human Rights, “The 2016 toll”, 18 Jan 2017'],
+    // an embed's slice names sources without titles
+    [[{ ...s('a', '2017-01-18'), title: '' }], 'Source: Syrian Network for Human Rights, 18 Jan 2017'],
     [[s('a', '2017-01-18'), s('b', '2021-04')], 'Sources: 2 reports by the Syrian Network for Human Rights (SNHR), published 18 Jan 2017 – Apr 2021'],
     [[s('a', '2017-01-18'), s('b', '2017-01-18')], 'Sources: 2 reports by the Syrian Network for Human Rights (SNHR), published 18 Jan 2017'],
     [
