@@ -3,8 +3,8 @@
  * English first; Arabic (right-to-left) is a second catalog with the same keys, loaded on demand by
  * `setLocale('ar')`. Components call `i18n.t('key', { n: … })`; a key missing from the Arabic
  * catalog falls back to English, and one missing from both shows the key itself, so a gap in a
- * catalog is visible, never silent. Deliberately ignores plural rules beyond one/other: the catalogs pick
- * their own wording with `{n}` placeholders.
+ * catalog is visible, never silent. Deliberately ignores plural rules beyond one/other: the
+ * catalogs pick their own wording with `{n}` placeholders.
  */
 import { en } from './en';
 
