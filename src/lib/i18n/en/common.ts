@@ -21,7 +21,7 @@ const messages: Record<string, string> = {
   'unit.barrels': 'barrel bombs',
   'unit.attacks': 'attacks',
   'unit.massacres': 'massacres',
-  'unit.percent': '% of the national figure',
+  'unit.percent': 'of the national figure',
   'source.label': 'Source',
   'source.sources': 'Sources',
   'source.line': 'Source: {publisher}, “{title}”, {date}',
