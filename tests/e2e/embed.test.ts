@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from 'playwright-core';
 import { METRIC_IDS, type Dataset, type MetricId } from '../../src/lib/data/types';
 import type { Query } from '../../src/lib/data/selection';
@@ -277,6 +278,40 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
     }
     t.diagnostic(report.join('; '));
     console.log(`embed transfer: ${report.join('; ')}`);
+  });
+
+  test('no axe violation in the embed (light and dark, phone width), and none in the embed dialog', async () => {
+    const axe = async (page: Page, include?: string) => {
+      const builder = new AxeBuilder({ page });
+      // the previews are the embed itself, checked above
+      const result = await (include ? builder.include(include).exclude('iframe') : builder).analyze();
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    };
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+      const log = watchPage(page, atlasServer.origin);
+      try {
+        await page.goto(`${atlasServer.url}/embed/?metric=civilian-deaths&year=2016&perp=all&show=both&theme=${theme}&controls=1`);
+        await waitForReady(page, log);
+        assert.deepEqual(await axe(page), [], `embed, ${theme}`);
+      } finally {
+        await page.context().close();
+      }
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const log = watchPage(page, atlasServer.origin);
+    try {
+      await page.goto(`${atlasServer.url}/?metric=barrel-bombs&year=all&perp=all`);
+      await waitForReady(page, log);
+      await page.click('[data-testid=share] .toggle');
+      await page.waitForSelector('[data-testid=share] [data-action=embed]');
+      assert.deepEqual(await axe(page, '[data-testid=share]'), [], 'share menu');
+      await page.click('[data-testid=share] [data-action=embed]');
+      await page.waitForSelector('[data-testid=embed-dialog][open]');
+      assert.deepEqual(await axe(page, '[data-testid=embed-dialog]'), [], 'embed dialog');
+    } finally {
+      await page.context().close();
+    }
   });
 
   test('a pinned embed keeps its figures after a data update', async () => {
