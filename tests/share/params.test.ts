@@ -48,9 +48,9 @@ describe('embedQuery', () => {
 });
 
 test.each([
-  [{ show: 'both', controls: false }, 900],
-  [{ show: 'map', controls: false }, 620],
-  [{ show: 'timeline', controls: true }, 550],
+  [{ show: 'both', controls: false }, 960],
+  [{ show: 'map', controls: false }, 680],
+  [{ show: 'timeline', controls: true }, 570],
 ] as const)('fallbackHeight(%o) = %i', (embed, h) => {
   expect(fallbackHeight(embed)).toBe(h);
 });

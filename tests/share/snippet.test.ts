@@ -41,8 +41,8 @@ describe('embed snippet', () => {
     expect(src.startsWith(`${SITE}embed/?`)).toBe(true);
     expect(parseView(new URL(src).search)).toEqual(view);
     expect(parseEmbed(new URL(src).search)).toEqual(DEFAULT_EMBED);
-    expect(snippet).toContain('height="900"');
-    expect(snippet).toContain('height:900px');
+    expect(snippet).toContain('height="960"');
+    expect(snippet).toContain('height:960px');
     expect(snippet).toContain(`<script async src="${SITE}embed.js"></script>`);
     expect(snippet).toMatch(/loading="lazy"/);
   });

@@ -58,8 +58,8 @@ export function embedQuery(view: ViewParams, embed: EmbedParams): string {
   return `?${params.toString().replace(/%2F/g, '/')}`;
 }
 
-/** A height for the iframe before (or without) its height messages: roughly what it draws at 600 px. */
+/** A height for the iframe before (or without) its height messages: about what it draws 600 px wide. */
 export function fallbackHeight(embed: Pick<EmbedParams, 'show' | 'controls'>): number {
-  const base = embed.show === 'map' ? 620 : embed.show === 'timeline' ? 440 : 900;
+  const base = embed.show === 'map' ? 680 : embed.show === 'timeline' ? 460 : 960;
   return base + (embed.controls ? 110 : 0);
 }
