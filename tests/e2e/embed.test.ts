@@ -262,6 +262,7 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
           assert.deepEqual(parseView(canonical.search), parseView(new URL(page.url()).search));
           const full = await page.getAttribute('[data-testid=full-view]', 'href');
           assert.deepEqual(parseView(new URL(full!, page.url()).search), parseView(canonical.search));
+          assert.equal(canonical.searchParams.get('v'), null, 'the canonical view is the latest data');
           assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
           assert.match((await page.textContent('[data-testid=source-line]')) ?? '', /Source/);
           if (metric === 'barrel-bombs' || metric === 'civilian-deaths') {
@@ -343,6 +344,12 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
           await waitForReady(page, log);
           const label = await page.getAttribute(`[data-testid=map] svg path[data-code="${cell.area}"]`, 'aria-label');
           assert.deepEqual(problems(log), []);
+          if (path.includes('/embed/') && path.includes('v=')) {
+            // the link to the full view keeps the pin (the reader finds the same figures); the canonical link does not
+            const full = new URL((await page.getAttribute('[data-testid=full-view]', 'href'))!, page.url());
+            assert.equal(full.searchParams.get('v'), dataset.version);
+            assert.equal(new URL(await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=canonical]')!.href)).searchParams.get('v'), null);
+          }
           return label ?? '';
         } finally {
           await page.context().close();
