@@ -144,3 +144,26 @@ describe('composeExportSvg', () => {
     });
   }
 });
+
+describe('right to left', () => {
+  test.each(['wide', 'square'] as const)('%s: every block mirrored, text starting at the right margin', (format) => {
+    const ltr = layoutExport(format, 'both', texts());
+    const rtl = layoutExport(format, 'both', texts(), 'rtl');
+    const W = ltr.width;
+    expect(rtl.dir).toBe('rtl');
+    for (const k of ['map', 'timeline'] as const) expect(rtl[k]).toEqual({ ...ltr[k]!, x: W - ltr[k]!.x - ltr[k]!.width });
+    for (const k of ['title', 'summary', 'source', 'url', 'note'] as const) {
+      expect(rtl[k].x).toBe(W - ltr[k].x);
+      expect(rtl[k].lines).toEqual(ltr[k].lines);
+    }
+    for (const [i, p] of rtl.legend!.items.entries()) {
+      const q = ltr.legend!.items[i];
+      expect(p.x).toBe(W - q.x - 18);
+      expect(p.labelX).toBeLessThan(p.x);
+      expect(q.labelX).toBeGreaterThan(q.x);
+    }
+    const svg = composeExportSvg(rtl, { map: drawMap(rtl.map!), timeline: drawTimeline(rtl.timeline!) }, 'عنوان');
+    expect(balanced(svg)).toBe(true);
+    expect(svg).toMatch(/<text x="\d+(\.\d+)?" y="\d+" font-size="\d+" font-weight="700" fill="#1d1d1f" direction="rtl">/);
+  });
+});

@@ -10,7 +10,8 @@
  * `interactive={false}`, Timeline) and hands their SVG markup to `composeExportSvg`, which nests
  * them. The renderers' colours are attributes, so nothing depends on the page's CSS.
  *
- * Deliberately ignores web fonts: an image must not depend on a font the viewer lacks, so text uses
+ * Right-to-left (Arabic): `layoutExport(…, 'rtl')` mirrors every block and starts text at the
+ * right margin. Deliberately ignores web fonts: an image must not depend on a font the viewer lacks, so text uses
  * a generic font stack and widths are estimated (generously) rather than measured.
  */
 import { GAP } from '../map/color';
@@ -47,9 +48,14 @@ export interface TextBlock {
 
 export interface PlacedLegendItem {
   item: LegendItem;
+  /** left edge of the swatch */
   x: number;
   y: number;
+  /** where the label starts (its left edge, or its right edge in right-to-left layouts) */
+  labelX: number;
 }
+
+export type Dir = 'ltr' | 'rtl';
 
 export interface ExportTexts {
   title: string;
@@ -67,6 +73,8 @@ export interface ExportTexts {
 export interface ExportLayout {
   format: ExportFormat;
   show: Show;
+  /** `rtl` mirrors the layout and runs text from the right (Arabic) */
+  dir: Dir;
   width: number;
   height: number;
   title: TextBlock;
@@ -145,13 +153,13 @@ export function flowLegend(items: readonly LegendItem[], x: number, top: number,
       cx = x;
       cy += SWATCH.row;
     }
-    placed.push({ item, x: cx, y: cy });
+    placed.push({ item, x: cx, y: cy, labelX: cx + SWATCH.width + SWATCH.gap });
     cx += w + SWATCH.itemGap;
   }
   return { items: placed, height: items.length ? cy - top + SWATCH.row : 0 };
 }
 
-export function layoutExport(format: ExportFormat, show: Show, text: ExportTexts): ExportLayout {
+export function layoutExport(format: ExportFormat, show: Show, text: ExportTexts, dir: Dir = 'ltr'): ExportLayout {
   const { width, height } = FORMATS[format];
   const m = format === 'wide' ? 36 : 44;
   const inner = width - 2 * m;
@@ -215,9 +223,10 @@ export function layoutExport(format: ExportFormat, show: Show, text: ExportTexts
     const { bottom: _bottom, ...rest } = b;
     return rest;
   };
-  return {
+  const layout: ExportLayout = {
     format,
     show,
+    dir: 'ltr',
     width,
     height,
     title: strip(title),
@@ -228,6 +237,33 @@ export function layoutExport(format: ExportFormat, show: Show, text: ExportTexts
     note: strip(noteBlock) as TextBlock & { bar: Rect },
     source: strip(source),
     url: strip(url),
+  };
+  return dir === 'rtl' ? mirror(layout) : layout;
+}
+
+/** The same layout read from the right: blocks swap sides, text starts at the right margin. */
+export function mirror(l: ExportLayout): ExportLayout {
+  const W = l.width;
+  const rect = (r: Rect): Rect => ({ ...r, x: W - r.x - r.width });
+  const text = <T extends TextBlock>(b: T): T => ({ ...b, x: W - b.x });
+  return {
+    ...l,
+    dir: 'rtl',
+    title: text(l.title),
+    summary: text(l.summary),
+    map: l.map && rect(l.map),
+    timeline: l.timeline && rect(l.timeline),
+    legend: l.legend && {
+      title: text(l.legend.title),
+      box: rect(l.legend.box),
+      items: l.legend.items.map((p) => {
+        const x = W - p.x - SWATCH.width;
+        return { ...p, x, labelX: x - SWATCH.gap };
+      }),
+    },
+    note: { ...text(l.note), bar: rect(l.note.bar) },
+    source: text(l.source),
+    url: text(l.url),
   };
 }
 
@@ -260,15 +296,18 @@ export function nestSvg(markup: string, rect: Rect, part: string): string {
   return `${open}${inside}</svg>`;
 }
 
-function textSvg(b: TextBlock, extra = ''): string {
+/** `direction` makes `text-anchor="start"` (the default) the right end of a right-to-left line. */
+const dirAttr = (dir: Dir) => (dir === 'rtl' ? ' direction="rtl"' : '');
+
+function textSvg(b: TextBlock, dir: Dir): string {
   return b.lines
-    .map((line, i) => `<text x="${b.x}" y="${b.baselines[i]}" font-size="${b.size}" font-weight="${b.weight}" fill="${b.fill}"${extra}>${escapeXml(line)}</text>`)
+    .map((line, i) => `<text x="${b.x}" y="${b.baselines[i]}" font-size="${b.size}" font-weight="${b.weight}" fill="${b.fill}"${dirAttr(dir)}>${escapeXml(line)}</text>`)
     .join('');
 }
 
-function legendSvg(legend: NonNullable<ExportLayout['legend']>): string {
-  const out: string[] = [textSvg(legend.title)];
-  for (const { item, x, y } of legend.items) {
+function legendSvg(legend: NonNullable<ExportLayout['legend']>, dir: Dir): string {
+  const out: string[] = [textSvg(legend.title, dir)];
+  for (const { item, x, y, labelX } of legend.items) {
     const sx = x;
     const sy = y + 1;
     if (item.kind === 'class' || item.kind === 'not-listed') {
@@ -278,7 +317,7 @@ function legendSvg(legend: NonNullable<ExportLayout['legend']>): string {
     } else {
       out.push(`<rect x="${sx + 1}" y="${sy + 1}" width="${SWATCH.width - 2}" height="${SWATCH.height - 2}" fill="none" stroke="${item.stroke}" stroke-width="1.5" stroke-dasharray="${item.dash}"/>`);
     }
-    out.push(`<text x="${sx + SWATCH.width + SWATCH.gap}" y="${sy + 11.5}" font-size="${SWATCH.size}" fill="${INK.text}">${escapeXml(item.label)}</text>`);
+    out.push(`<text x="${labelX}" y="${sy + 11.5}" font-size="${SWATCH.size}" fill="${INK.text}"${dirAttr(dir)}>${escapeXml(item.label)}</text>`);
   }
   return `<g data-part="legend">${out.join('')}</g>`;
 }
@@ -300,17 +339,17 @@ export function composeExportSvg(layout: ExportLayout, parts: ExportParts, title
     `<defs><pattern id="export-gap" patternUnits="userSpaceOnUse" width="${GAP.spacing}" height="${GAP.spacing}" patternTransform="rotate(45)">` +
       `<rect width="${GAP.spacing}" height="${GAP.spacing}" fill="${GAP.background}"/><line x1="0" y1="0" x2="0" y2="${GAP.spacing}" stroke="${GAP.line}" stroke-width="${GAP.lineWidth * 2}"/></pattern></defs>`,
     `<rect width="${width}" height="${height}" fill="${INK.bg}"/>`,
-    textSvg(layout.title),
-    textSvg(layout.summary),
+    textSvg(layout.title, layout.dir),
+    textSvg(layout.summary, layout.dir),
   ];
   if (layout.map && parts.map) out.push(nestSvg(parts.map, layout.map, 'map'));
-  if (layout.legend && layout.legend.items.length) out.push(legendSvg(layout.legend));
+  if (layout.legend && layout.legend.items.length) out.push(legendSvg(layout.legend, layout.dir));
   if (layout.timeline && parts.timeline) out.push(nestSvg(parts.timeline, layout.timeline, 'timeline'));
   const n = layout.note;
   out.push(`<rect x="${n.bar.x}" y="${n.bar.y}" width="${n.bar.width}" height="${n.bar.height}" fill="${INK.accent}"/>`);
-  out.push(`<g data-part="note">${textSvg(n)}</g>`);
-  out.push(`<g data-part="source">${textSvg(layout.source)}</g>`);
-  out.push(`<g data-part="url">${textSvg(layout.url)}</g>`);
+  out.push(`<g data-part="note">${textSvg(n, layout.dir)}</g>`);
+  out.push(`<g data-part="source">${textSvg(layout.source, layout.dir)}</g>`);
+  out.push(`<g data-part="url">${textSvg(layout.url, layout.dir)}</g>`);
   out.push('</svg>\n');
   return out.join('');
 }
