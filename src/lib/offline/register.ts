@@ -3,7 +3,7 @@
  * the atlas is ready to use offline. Every page calls `registerOffline()` (the offline badge does it
  * when it mounts); the first call registers, later calls only report.
  *
- * States: `installing` (the files are being stored), `ready` (every file of this version is stored),
+ * States: `checking` (not known yet: nothing is shown), `installing` (the files are being stored), `ready` (every file of this version is stored),
  * `update` (ready, and a newer version is stored and waiting), `unsupported` (no service worker:
  * an old browser, a non-secure origin, a file:// page), `off` (the dev server), `error`.
  *
@@ -13,7 +13,7 @@
  * Deliberately ignores: periodic update checks (the browser checks sw.js on every navigation).
  */
 
-export type OfflineState = 'installing' | 'ready' | 'update' | 'unsupported' | 'off' | 'error';
+export type OfflineState = 'checking' | 'installing' | 'ready' | 'update' | 'unsupported' | 'off' | 'error';
 export interface OfflineStatus {
   state: OfflineState;
   /** the stored version's hash, when known */
@@ -22,7 +22,7 @@ export interface OfflineStatus {
   reason?: string;
 }
 
-let current: OfflineStatus = { state: 'installing' };
+let current: OfflineStatus = { state: 'checking' };
 const listeners = new Set<(s: OfflineStatus) => void>();
 let started = false;
 
@@ -82,7 +82,13 @@ export function registerOffline(options: RegisterOptions = {}): void {
     set({ state: reg.waiting ? 'update' : 'ready', version: status.version });
   }
 
-  sw.register(url, { scope, updateViaCache: 'none' })
+  // A first visit registers after the page has loaded: storing the site must not compete with the
+  // first view. A page the worker already controls registers at once (only sw.js is checked).
+  const whenLoaded = sw.controller || document.readyState === 'complete'
+    ? Promise.resolve()
+    : new Promise<void>((ok) => addEventListener('load', () => setTimeout(ok, 500), { once: true }));
+  whenLoaded
+    .then(() => sw.register(url, { scope, updateViaCache: 'none' }))
     .then((reg) => {
       const watch = (w: ServiceWorker | null) =>
         w?.addEventListener('statechange', () => {
