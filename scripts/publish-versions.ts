@@ -13,7 +13,7 @@
  *
  * Deliberately ignores pruning: removing a published version breaks the embeds pinned to it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serializeDataset, writeAtomic } from '../src/lib/data/build';
 import { isDataset } from '../src/lib/data/load';
@@ -66,6 +66,13 @@ export function publishVersions(options: PublishOptions): PublishResult {
     const text = readFileSync(join(options.recordDir, name), 'utf8');
     writeAtomic(join(options.outDir, 'versions', name), text);
     writeSlices(dataset, join(options.outDir, 'versions', dataset.version));
+  }
+  // what the site serves mirrors the record: a version removed from it (a draft) is no longer served
+  const kept = new Set(datasets.map((d) => d.version));
+  const served = join(options.outDir, 'versions');
+  for (const name of existsSync(served) ? readdirSync(served) : []) {
+    const v = name.replace(/\.json$/, '');
+    if (/^[0-9a-f]{6,64}$/.test(v) && !kept.has(v)) rmSync(join(served, name), { recursive: true, force: true });
   }
   writeSlices(latest, join(options.outDir, 'latest'));
   const index = versionIndex(datasets, latest.version);

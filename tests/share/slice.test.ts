@@ -138,6 +138,13 @@ describe('publishVersions', () => {
       const index = JSON.parse(readFileSync(join(options.outDir, 'versions.json'), 'utf8'));
       expect(index.latest).toBe(second.version);
       expect(index.versions.map((v: { version: string }) => v.version).sort()).toEqual([first.version, second.version].sort());
+
+      // a draft removed from the record is no longer served
+      rmSync(record);
+      publishVersions(options);
+      expect(existsSync(join(options.outDir, 'versions', `${first.version}.json`))).toBe(false);
+      expect(existsSync(join(options.outDir, 'versions', first.version))).toBe(false);
+      expect(existsSync(join(options.outDir, 'versions', `${second.version}.json`))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
