@@ -26,6 +26,7 @@ const messages: Record<string, string> = {
   'gap.none': 'لم تنشر الشبكة أي جدول للمحافظات لهذا المؤشر وهذا الطرف.',
   'figure.earlier': 'حصيلة سابقة: {value} ({source})',
   'figure.conflict': 'قيمة متعارضة في المصادر: {value} ({source})',
+  'figure.note': 'ملاحظة',
   'figure.also': 'نشرت القيمة نفسها مصادر أخرى عددها {count}',
   'figure.sourceLink': 'افتح المصدر: {title}',
   'detail.title': '{name}: كل الحصائل المنشورة',

@@ -26,6 +26,7 @@ const messages: Record<string, string> = {
   'gap.none': 'SNHR published no governorate table for this measure and party.',
   'figure.earlier': 'Earlier figure: {value} ({source})',
   'figure.conflict': 'Conflicting value in the sources: {value} ({source})',
+  'figure.note': 'Note',
   'figure.also': 'Also published by {count} other source(s) with the same value',
   'figure.sourceLink': 'Open the source: {title}',
   'detail.title': '{name}: every published figure',
