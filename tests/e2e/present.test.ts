@@ -157,6 +157,20 @@ describe('briefing mode', { skip }, () => {
       await pressKeys(page, ['1', 'Enter']);
       await expectSlide(page, 0, 3, VIEWS[0]);
 
+      // F toggles fullscreen (the control bar hides); B blanks the screen and any move brings it back
+      await page.keyboard.press('f');
+      await page.waitForFunction(() => !!document.fullscreenElement && document.querySelector('.present')?.classList.contains('fullscreen'));
+      assert.equal(await page.isVisible('.present .bar'), false);
+      await page.keyboard.press('f');
+      await page.waitForFunction(() => !document.fullscreenElement);
+      assert.equal(await page.isVisible('.present .bar'), true);
+      await page.keyboard.press('b');
+      await page.waitForSelector('.stage .blank');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('.stage .blank', { state: 'detached' });
+      await expectSlide(page, 1, 3, VIEWS[1]);
+      await page.keyboard.press('ArrowLeft');
+
       // the URL follows the slide, and carries the whole deck
       const url = page.url();
       assert.match(url, /#deck=[A-Za-z0-9_-]+$/);
