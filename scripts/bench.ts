@@ -8,7 +8,10 @@
  *   geometry / fonts;
  * - medians over the runs of the time to first choropleth (navigation start → `ready`) and of a
  *   filter update (a change of `select#metric`, then of `select#year`, → the next frame after the
- *   map's fills or statuses change).
+ *   map's fills or statuses change), and, for information, the time until the zoomable MapLibre
+ *   layer is drawn (the map panel's `data-mode=maplibre`, when the page has one).
+ * Filter updates are timed on the SVG (the contract's DOM); MapLibre repaints its canvas from
+ * the same change in a later frame.
  *
  * It asserts nothing (budgets on sizes are in tests/e2e/budget.test.ts). Times depend on the
  * machine, and WebGL runs on SwiftShader here: compare runs on one machine, not across machines.
@@ -134,6 +137,7 @@ async function main() {
   const browser = await launchBrowser();
   const paints: FirstPaint[] = [];
   const updates: Record<string, number[]> = { metric: [], year: [] };
+  const glReady: number[] = [];
   const changes: string[] = [];
   try {
     for (let i = 0; i < runs; i++) {
@@ -144,8 +148,24 @@ async function main() {
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
         }
         await installFirstPaintProbe(page);
+        await page.addInitScript(() => {
+          // not part of the page contract: the map panel's data-mode reaches `maplibre` once the
+          // zoomable layer is drawn over the SVG
+          const w = window as unknown as { __glReady?: number };
+          new MutationObserver((_, o) => {
+            if (document.querySelector('[data-mode=maplibre]')) {
+              w.__glReady = performance.now();
+              o.disconnect();
+            }
+          }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-mode'] });
+        });
         await page.goto(`${server.url}/`);
         paints.push(await readFirstPaint(page));
+        const gl = await page
+          .waitForFunction(() => (window as unknown as { __glReady?: number }).__glReady, undefined, { timeout: 30_000 })
+          .then((h) => h.jsonValue() as Promise<number>)
+          .catch(() => null);
+        if (gl !== null) glReady.push(gl);
         // a metric other than the default, then that metric's latest year
         const current = await page.$eval('select#metric', (s) => (s as HTMLSelectElement).value);
         const other = (await optionValues(page, 'metric')).find((m) => m !== current);
@@ -195,6 +215,9 @@ async function main() {
   lines.push('');
   const ready = paints.map((p) => p.readyAt);
   lines.push(`Time to first choropleth: median ${ms(median(ready))} (runs: ${ready.map((t) => Math.round(t)).join(', ')} ms)`);
+  if (glReady.length) {
+    lines.push(`Time to the zoomable MapLibre layer (after the first paint, when idle): median ${ms(median(glReady))} (runs: ${glReady.map((t) => Math.round(t)).join(', ')} ms)`);
+  }
   for (const [i, key] of ['metric', 'year'].entries()) {
     const xs = updates[key];
     lines.push(

@@ -8,13 +8,15 @@
  *   dist/ (the entry script of index.html and everything it imports statically or preloads —
  *   needs no browser), and from the network in Chromium (every script received before
  *   `data-state=ready`, which also catches a dynamic import made before the first paint).
- * - static/data/atlas.json: < 150 KB gzip. It is loaded before the first paint. When this budget
- *   was set (2026-11-21) it was 60 KB gzip (467 KB raw) for 1,348 observations and 156 sources
- *   (observations ≈ 40 KB, sources ≈ 15 KB), i.e. ~30 bytes gzip per observation: the budget
- *   leaves room for ~3,000 more cited rows. When it breaks, split the file (the first paint needs
- *   one metric; sources and findings can load later) rather than raise it.
- * - static/geo/syria.topo.json: < 25 KB gzip. About 3.5× the simplified 14-governorate outline
- *   (~7 KB); plenty for a finer simplification, not for an unsimplified boundary file.
+ * - static/data/atlas.json: < 200 KB gzip. The whole file is loaded before the first paint.
+ *   Measured while setting the budget (2026-11-21): 60 KB gzip at 19:40 (1,348 observations,
+ *   156 sources), 137 KB at 20:20 (3,288 observations ≈ 95 KB, 368 sources ≈ 35 KB): about
+ *   30 bytes gzip per observation and 95 per source. 200 KB leaves ~45% headroom, i.e. room for
+ *   some 2,000 more cited rows. When it breaks, do not raise it: split the file (the first paint
+ *   needs one metric; sources, findings and other metrics can follow).
+ * - static/geo/syria.topo.json: < 25 KB gzip. About 2.8× the simplified 14 governorates plus
+ *   neighbouring borders (8.9 KB on 2026-11-21); room for a finer simplification, not for an
+ *   unsimplified boundary file.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +39,7 @@ import {
 const KB = 1000;
 export const BUDGETS = {
   jsBeforeFirstPaint: 60 * KB,
-  atlasJson: 150 * KB,
+  atlasJson: 200 * KB,
   topoJson: 25 * KB,
 };
 
@@ -76,12 +78,13 @@ export function staticScriptClosure(distDir: string, htmlFile = 'index.html'): s
 }
 
 describe('size budgets', () => {
-  it(`JS needed before the first paint, from dist/: < ${kb(BUDGETS.jsBeforeFirstPaint)} gzip`, () => {
+  it(`JS needed before the first paint, from dist/: < ${kb(BUDGETS.jsBeforeFirstPaint)} gzip`, (t) => {
     assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run vite build');
     const files = staticScriptClosure(DIST);
     assert.ok(files.length > 0, 'dist/index.html loads no script');
     const sizes = files.map((f) => ({ file: relative(DIST, f), gzip: gz(readFileSync(f)) }));
     const total = sizes.reduce((s, f) => s + f.gzip, 0);
+    t.diagnostic(`${kb(total)} gzip in ${files.length} file(s)`);
     assert.ok(
       total < BUDGETS.jsBeforeFirstPaint,
       `${kb(total)} gzip of JS before the first paint (budget ${kb(BUDGETS.jsBeforeFirstPaint)}):\n` +
@@ -93,10 +96,11 @@ describe('size budgets', () => {
     ['static/data/atlas.json', BUDGETS.atlasJson],
     ['static/geo/syria.topo.json', BUDGETS.topoJson],
   ] as const) {
-    it(`${file}: < ${kb(budget)} gzip`, () => {
+    it(`${file}: < ${kb(budget)} gzip`, (t) => {
       const path = join(ROOT, file);
       assert.ok(existsSync(path), `${file} is missing: run npm run data`);
       const size = gz(readFileSync(path));
+      t.diagnostic(`${kb(size)} gzip`);
       assert.ok(size < budget, `${file} is ${kb(size)} gzip (budget ${kb(budget)})`);
     });
   }
@@ -115,7 +119,7 @@ describe('size budgets', () => {
       await server?.close();
     });
 
-    it(`JS received before data-state=ready: < ${kb(BUDGETS.jsBeforeFirstPaint)} gzip`, { skip, timeout: 120_000 }, async () => {
+    it(`JS received before data-state=ready: < ${kb(BUDGETS.jsBeforeFirstPaint)} gzip`, { skip, timeout: 120_000 }, async (t) => {
       const page = await browser.newPage();
       try {
         await installFirstPaintProbe(page);
@@ -123,6 +127,7 @@ describe('size budgets', () => {
         const paint = await readFirstPaint(page);
         const totals = totalsByKind(paint.resources);
         const js = paint.resources.filter((r) => r.kind === 'js');
+        t.diagnostic(`${kb(totals.js.gzip)} gzip in ${js.length} script(s); data ${kb(totals.data.gzip)}, geometry ${kb(totals.geometry.gzip)}, CSS ${kb(totals.css.gzip)}, fonts ${kb(totals.fonts.gzip)}`);
         assert.ok(js.length > 0, 'no script received before the first paint');
         assert.ok(
           totals.js.gzip < BUDGETS.jsBeforeFirstPaint,
