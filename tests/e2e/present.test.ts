@@ -315,6 +315,13 @@ describe('briefing mode', { skip }, () => {
       await popup.keyboard.press('PageDown');
       await expectSlide(page, 2, KEY_FIGURES.slides.length, KEY_FIGURES.slides[2].view);
       await popup.waitForFunction(() => document.querySelector('[data-testid=presenter-window]')?.getAttribute('data-index') === '2');
+      // the figures on the audience's screen, in words, for the speaker
+      const v = slideView(atlas, KEY_FIGURES.slides[2].view);
+      await popup.waitForSelector('[data-testid=presenter-figures]');
+      assert.deepEqual(
+        await popup.$$eval('[data-testid=presenter-figures] li', (els) => els.map((e) => (e as HTMLElement).dataset.observation)),
+        slideFacts(atlas, v.map, v.time).figures.map((f) => f.figure.shown.id),
+      );
       await screenshot(popup, 'present-presenter-window');
       const axe = await new AxeBuilder({ page: popup }).analyze();
       assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
