@@ -9,6 +9,8 @@
  * - `static/data/versions/<version>.json`: a copy of each record (the explorer loads it for `?v=`);
  *   `static/data/versions/<version>/<metric>.json`: per-measure packed slices for embeds (embed/slice.ts);
  *   `static/data/latest/<metric>.json`: slices of the latest data (unpinned embeds);
+ *   `static/data/full/<metric>.json`: the latest data of one measure with every field (the
+ *   explorer paints its first view from it, then loads atlas.json);
  *   `static/data/versions.json`: the index (`{ latest, versions: [...] }`).
  *
  * Deliberately ignores pruning: removing a published version breaks the embeds pinned to it.
@@ -18,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { serializeDataset, writeAtomic } from '../src/lib/data/build';
 import { isDataset } from '../src/lib/data/load';
 import type { Dataset, MetricId } from '../src/lib/data/types';
-import { packSlice, versionIndex } from '../src/lib/embed/slice';
+import { packSlice, sliceDataset, versionIndex } from '../src/lib/embed/slice';
 
 export interface PublishOptions {
   /** the dataset just built (default `static/data/atlas.json`) */
@@ -75,6 +77,9 @@ export function publishVersions(options: PublishOptions): PublishResult {
     if (/^[0-9a-f]{6,64}$/.test(v) && !kept.has(v)) rmSync(join(served, name), { recursive: true, force: true });
   }
   writeSlices(latest, join(options.outDir, 'latest'));
+  // The explorer's first paint: the latest data of one measure, every field kept (it cites).
+  for (const m of new Set<MetricId>(latest.observations.map((o) => o.metric)))
+    writeAtomic(join(options.outDir, 'full', `${m}.json`), JSON.stringify(sliceDataset(latest, m)) + '\n');
   const index = versionIndex(datasets, latest.version);
   writeAtomic(join(options.outDir, 'versions.json'), JSON.stringify(index, null, 1) + '\n');
   return { latest: latest.version, added, versions: index.versions.map((v) => v.version) };

@@ -40,6 +40,7 @@ export function fixture(): Dataset {
     obs({ metric: 'civilian-deaths', period: '2020', victims: 'children', value: 21, source: 'a2021', status: 'conflict' }),
     obs({ metric: 'civilian-deaths', period: '2015', unit: 'persons', value: 300, source: 'a2016' }),
     obs({ metric: 'civilian-deaths', period: '2020-03', value: 7, source: 'm2020' }),
+    obs({ metric: 'civilian-deaths', period: '2020-03', area: 'SY-ID', value: 3, source: 'm2020' }),
     obs({ metric: 'civilian-deaths', period: '2020', area: 'SY-HL', unit: 'percent', value: 27, qualifier: 'approx', source: 'a2021' }),
     // barrel bombs: two vintages of 2014, a cumulative governorate table with a combined area, a yearly table
     obs({ metric: 'barrel-bombs', period: '2014', perp: 'regime', perpPublished: 'Syrian regime', value: 1000, source: 'b2017' }),

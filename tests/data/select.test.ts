@@ -80,6 +80,11 @@ describe('selectMap: governorate tables and gaps', () => {
     expect(m.cells.flatMap((c) => c.codes).sort()).toHaveLength(14);
     expect(m.national!.shown.value).toBe(2000);
   });
+  it('all years with only yearly tables: a gap, not a one-year table', () => {
+    const m = selectMap(atlas, q({ metric: 'civilian-deaths' }));
+    expect(m.hasBreakdown).toBe(false);
+    expect(m.cells.every((c) => c.status === 'gap')).toBe(true);
+  });
   it('a year with a table', () => {
     const m = selectMap(atlas, q({ metric: 'barrel-bombs', year: 2015 }));
     expect(m.cells.filter((c) => c.status === 'value').map((c) => [c.area, c.figure!.shown.value])).toEqual([['SY-RD', 600], ['SY-HL', 300]]);

@@ -36,6 +36,11 @@ export function datasetUrl(base: string, version: string | null): string {
   return version ? `${base}data/versions/${version}.json` : `${base}data/atlas.json`;
 }
 
+/** One measure's latest figures with every field: what the explorer needs for its first view. */
+export function metricDatasetUrl(base: string, metric: string): string {
+  return `${base}data/full/${metric}.json`;
+}
+
 export function isDataset(x: unknown): x is Dataset {
   const d = x as Dataset;
   return !!d && typeof d.version === 'string' && Array.isArray(d.observations) && Array.isArray(d.sources);

@@ -145,8 +145,10 @@ function targetPeriod(atlas: Atlas, q: Query, rows: Observation[], tables: Perio
     if (p) return p;
   }
   if (q.year !== null) return parse(String(q.year));
-  // All years: the governorate table that covers the most governorates, the longest of those;
-  // with no table, the longest national figure.
+  // All years: a governorate table spanning more than a year (a cumulative one), the one that
+  // covers the most governorates, the longest of those. A table of one year or month does not
+  // answer "all years"; with no cumulative table, the longest national figure is the answer and
+  // the map shows the gap.
   const covered = (p: Period) => {
     const codes = new Set<string>();
     for (const o of rows) if (samePeriod(atlas.periods.get(o.period)!, p)) for (const c of o.area.split('+')) codes.add(c);
@@ -154,8 +156,9 @@ function targetPeriod(atlas: Atlas, q: Query, rows: Observation[], tables: Perio
   };
   const longest = (ps: Period[]) =>
     [...ps].sort((a, b) => lengthInDays(b) - lengthInDays(a) || b.end.localeCompare(a.end))[0] ?? null;
-  const most = Math.max(0, ...tables.map(covered));
-  return longest(tables.filter((p) => covered(p) === most)) ?? longest(periodsOf(atlas, nationalRows));
+  const cumulative = tables.filter((p) => lengthInDays(p) > 366);
+  const most = Math.max(0, ...cumulative.map(covered));
+  return longest(cumulative.filter((p) => covered(p) === most)) ?? longest(periodsOf(atlas, nationalRows));
 }
 
 export function selectMap(atlas: Atlas, q: Query): MapSelection {
