@@ -160,10 +160,10 @@ describe('briefing mode', { skip }, () => {
       // F toggles fullscreen (the control bar hides); B blanks the screen and any move brings it back
       await page.keyboard.press('f');
       await page.waitForFunction(() => !!document.fullscreenElement && document.querySelector('.present')?.classList.contains('fullscreen'));
-      assert.equal(await page.isVisible('.present .bar'), false);
+      await page.waitForSelector('.present .bar', { state: 'hidden' });
       await page.keyboard.press('f');
       await page.waitForFunction(() => !document.fullscreenElement);
-      assert.equal(await page.isVisible('.present .bar'), true);
+      await page.waitForSelector('.present .bar', { state: 'visible' });
       await page.keyboard.press('b');
       await page.waitForSelector('.stage .blank');
       await page.keyboard.press('ArrowRight');
