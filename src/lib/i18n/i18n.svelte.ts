@@ -13,7 +13,7 @@ export type Catalog = Record<string, string>;
 export type Params = Record<string, string | number>;
 
 // Until `setLocale('ar')` has loaded the Arabic catalog, Arabic falls back to English.
-const catalogs: Record<Locale, Catalog> = { en, ar: en };
+const catalogs: Record<Locale, Catalog> = { en: { ...en }, ar: en };
 
 /** Fills `{name}` placeholders; numbers are formatted for the locale. */
 export function interpolate(template: string, params: Params | undefined, locale: Locale): string {
@@ -87,6 +87,14 @@ export class I18n {
 
 /** The one translator of the page. */
 export const i18n = new I18n();
+
+/**
+ * Adds a part of the English catalog that only some pages need (the methods page's), before they
+ * render. Arabic loads whole, so only English needs this.
+ */
+export function addMessages(messages: Catalog): void {
+  Object.assign(catalogs.en, messages);
+}
 
 /** Registers a catalog (`setLocale('ar')` registers the Arabic one when it is first needed). */
 export function registerCatalog(locale: Locale, catalog: Catalog): void {
