@@ -3,6 +3,7 @@ const messages: Record<string, string> = {
   'nav.explorer': 'المستكشف',
   'nav.methods': 'المنهجية والمصادر',
   'nav.quality': 'جودة البيانات',
+  'nav.present': 'وضع العرض',
   'nav.skip': 'انتقل إلى الخريطة',
   'filters.label': 'عوامل التصفية',
   'filters.metric': 'المؤشر',

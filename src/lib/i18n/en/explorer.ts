@@ -3,6 +3,7 @@ const messages: Record<string, string> = {
   'nav.explorer': 'Explorer',
   'nav.methods': 'Methods & sources',
   'nav.quality': 'Data quality',
+  'nav.present': 'Briefing mode',
   'nav.skip': 'Skip to the map',
   'filters.label': 'Filters',
   'filters.metric': 'What',
