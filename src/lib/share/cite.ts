@@ -69,6 +69,7 @@ export function filterSummary(atlas: Atlas, map: MapSelection | null, w: Words):
     parts.push(w.t('share.summary.national', { period: periodLabel(map.national.shown.period, w), value: valueText(map.national.shown, w) }));
   }
   if (!map.hasBreakdown) parts.push(w.t('share.summary.noTable'));
+  else if (!q.period && map.period) parts.push(w.t('map.caption.table', { period: periodLabel(map.period, w) }));
   return parts.join(' · ');
 }
 
