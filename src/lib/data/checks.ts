@@ -118,6 +118,25 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
+/** A finding about a stated figure and the published parts that should add up to it. */
+function sumFinding(kind: Finding['kind'], message: string, total: Observation, parts: Observation[], difference: number): Finding {
+  return {
+    kind,
+    message,
+    metric: total.metric,
+    period: total.period,
+    area: total.area,
+    perp: total.perp,
+    victims: total.victims,
+    unit: total.unit,
+    expected: total.value,
+    actual: total.value + difference,
+    difference,
+    observations: [total.id, ...parts.map((p) => p.id)],
+    sources: [...new Set([total.source, ...parts.map((p) => p.source)])].sort(),
+  };
+}
+
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 function describe(o: Observation, period = o.period): string {
@@ -249,24 +268,17 @@ export function checkPartsVsTotals(observations: Observation[], ctx: CheckContex
         if (d === null) continue;
         const sum = total.value + d;
         const label = kind === 'perpetrator' ? 'perpetrator parts' : 'governorate parts';
-        findings.push({
-          kind: 'parts-vs-total',
-          message:
+        findings.push(
+          sumFinding(
+            'parts-vs-total',
             `The ${parts.length} ${parts.length === 1 ? label.slice(0, -1) : label} of ${describe(total)} in ${source} add up to ${fmt(sum)}, ` +
-            `${diffWords(d, `the total of ${fmt(total.value)}`)}` +
-            (d < 0 ? ` although the split is complete.` : '.'),
-          metric: total.metric,
-          period: total.period,
-          area: total.area,
-          perp: total.perp,
-          victims: total.victims,
-          unit: total.unit,
-          expected: total.value,
-          actual: sum,
-          difference: d,
-          observations: [total.id, ...parts.map((p) => p.row.id)],
-          sources: [source],
-        });
+              `${diffWords(d, `the total of ${fmt(total.value)}`)}` +
+              (d < 0 ? ` although the split is complete.` : '.'),
+            total,
+            parts.map((p) => p.row),
+            d,
+          ),
+        );
       }
     };
 
@@ -298,23 +310,16 @@ export function checkPartsVsTotals(observations: Observation[], ctx: CheckContex
         if (!part) continue;
         const d = disagreement(total, [part], false);
         if (d === null) continue;
-        findings.push({
-          kind: 'parts-vs-total',
-          message:
+        findings.push(
+          sumFinding(
+            'parts-vs-total',
             `${group === 'children' ? 'Children' : 'Women'} (${fmt(part.value)}) exceed all victims (${fmt(total.value)}) ` +
-            `by ${fmt(d)} for ${describe(total)} in ${source}.`,
-          metric: total.metric,
-          period: total.period,
-          area: total.area,
-          perp: total.perp,
-          victims: 'all',
-          unit: total.unit,
-          expected: total.value,
-          actual: part.value,
-          difference: d,
-          observations: [total.id, part.id],
-          sources: [source],
-        });
+              `by ${fmt(d)} for ${describe(total)} in ${source}.`,
+            total,
+            [part],
+            d,
+          ),
+        );
       }
     }
   }
@@ -363,24 +368,9 @@ export function checkMonthsVsYears(observations: Observation[], ctx: CheckContex
       const d = disagreement(total, months, complete);
       if (d === null) continue;
       const sum = total.value + d;
-      findings.push({
-        kind: 'months-vs-year',
-        message:
-          `The ${complete ? '12' : months.length} months of ${describe(total, String(year))} add up to ${fmt(sum)}, ` +
+      findings.push(sumFinding('months-vs-year', `The ${complete ? '12' : months.length} months of ${describe(total, String(year))} add up to ${fmt(sum)}, ` +
           `${diffWords(d, `the year's ${fmt(total.value)}`)} (months from ${listSources(months.map((m) => m.source))}; ` +
-          `year from ${total.source}).`,
-        metric: total.metric,
-        period: total.period,
-        area: total.area,
-        perp: total.perp,
-        victims: total.victims,
-        unit: total.unit,
-        expected: total.value,
-        actual: sum,
-        difference: d,
-        observations: [total.id, ...months.map((m) => m.id)],
-        sources: [...new Set([total.source, ...months.map((m) => m.source)])].sort(),
-      });
+          `year from ${total.source}).`, total, months, d));
     }
   }
   return findings;
@@ -411,24 +401,9 @@ export function checkYearsVsCumulative(observations: Observation[], ctx: CheckCo
       if (d === null) continue;
       const sum = total.value + d;
       const yearList = years.map((y) => span(y).start.slice(0, 4));
-      findings.push({
-        kind: 'years-vs-cumulative',
-        message:
-          `The ${years.length} whole years (${yearList[0]}${years.length > 1 ? `–${yearList[yearList.length - 1]}` : ''}) ` +
+      findings.push(sumFinding('years-vs-cumulative', `The ${years.length} whole years (${yearList[0]}${years.length > 1 ? `–${yearList[yearList.length - 1]}` : ''}) ` +
           `inside ${describe(total)} add up to ${fmt(sum)}, ${diffWords(d, `the cumulative ${fmt(total.value)}`)} ` +
-          `(years from ${listSources(years.map((y) => y.source))}; cumulative from ${total.source}).`,
-        metric: total.metric,
-        period: total.period,
-        area: total.area,
-        perp: total.perp,
-        victims: total.victims,
-        unit: total.unit,
-        expected: total.value,
-        actual: sum,
-        difference: d,
-        observations: [total.id, ...years.map((y) => y.id)],
-        sources: [...new Set([total.source, ...years.map((y) => y.source)])].sort(),
-      });
+          `(years from ${listSources(years.map((y) => y.source))}; cumulative from ${total.source}).`, total, years, d));
     }
   }
   return findings;
