@@ -281,6 +281,30 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
     console.log(`embed transfer: ${report.join('; ')}`);
   });
 
+  test('with controls: under 100 KB, and another measure loads its own slice when picked', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    const log = watchPage(page, atlasServer.origin);
+    const from = atlasServer.log.length;
+    try {
+      await page.goto(`${atlasServer.url}/embed/?metric=civilian-deaths&year=all&perp=all&show=both&controls=1`);
+      await waitForReady(page, log);
+      await page.waitForLoadState('networkidle');
+      const served = atlasServer.log.slice(from);
+      const bytes = served.reduce((s, r) => s + r.sentBytes, 0);
+      assert.ok(bytes < BUDGET, `controls=1: ${bytes} bytes transferred (budget ${BUDGET})`);
+      assert.ok(!served.some((r) => r.path.endsWith('data/atlas.json')), 'the embed loaded the whole dataset');
+      await page.selectOption('#metric', 'barrel-bombs');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=map] svg path[data-status=value]').length > 0);
+      assert.ok(atlasServer.log.slice(from).some((r) => r.path.endsWith('data/latest/barrel-bombs.json')), 'the new measure’s slice was not loaded');
+      const expected = selectMap(atlas, { metric: 'barrel-bombs', year: null, period: null, perp: 'all', victims: 'all', gov: null });
+      const drawn = await page.$$eval('[data-testid=map] svg path[data-status=value]', (ps) => ps.map((p) => p.getAttribute('data-code')).sort());
+      assert.deepEqual(drawn, expected.cells.filter((c) => c.status === 'value').flatMap((c) => c.codes).sort());
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('no axe violation in the embed (light and dark, phone width), and none in the embed dialog', async () => {
     const axe = async (page: Page, include?: string) => {
       const builder = new AxeBuilder({ page });
