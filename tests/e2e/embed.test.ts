@@ -28,6 +28,7 @@ import { embedSnippet, embedUrl } from '../../src/lib/share/snippet';
 import { publishVersions } from '../../scripts/publish-versions';
 import {
   DIST,
+  ROOT,
   launchBrowser,
   problems,
   screenshot,
@@ -108,6 +109,8 @@ describe('embed', () => {
     atlas = indexDataset(dataset);
     hostDir = mkdtempSync(join(tmpdir(), 'atlas-host-'));
     atlasServer = await startStaticServer(DIST);
+    // the real pym.js (a devDependency), served by the host page's own origin
+    cpSync(join(ROOT, 'node_modules', 'pym.js', 'dist', 'pym.v1.min.js'), join(hostDir, 'pym.v1.min.js'));
     hostServer = await startStaticServer(hostDir);
     assert.notEqual(atlasServer.origin, hostServer.origin);
     browser = await launchBrowser();
@@ -200,6 +203,32 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
       await page.evaluate(() => (window as unknown as { __sendWidth: () => void }).__sendWidth());
       await page.waitForFunction((n) => (window as unknown as { __pym: string[] }).__pym.length > n, before);
       await screenshot(page, 'embed-host-pym', { fullPage: true });
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('the real pym.js Parent sizes the iframe, also when the view changes', async () => {
+    const embed: EmbedParams = { ...DEFAULT_EMBED, controls: true };
+    const src = embedUrl(site(), view({ v: dataset.version }), embed);
+    const url = hostPage(
+      'pym-real.html',
+      `<div id="chart"></div><script src="pym.v1.min.js"></script><script>window.__parent = new pym.Parent('chart', ${JSON.stringify(src)}, {});</script>`,
+    );
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    const log = watchPage(page, [atlasServer.origin, hostServer.origin]);
+    try {
+      await page.goto(url);
+      assert.ok(await page.evaluate(() => 'pym' in window), 'pym.js did not load');
+      const frame = await embedFrame(page);
+      const first = await settled(page, frame);
+      assert.ok(first > 300, `pym set the iframe to ${first}px`);
+      const year = yearWithMonths('barrel-bombs');
+      await frame.selectOption('select#year', String(year));
+      await frame.waitForFunction(() => document.querySelectorAll('[data-testid=timeline] g.bar[data-key*="-"]').length > 0);
+      const second = await settled(page, frame);
+      assert.ok(second > first + 50, `pym took the iframe from ${first}px to ${second}px`);
       assert.deepEqual(problems(log), []);
     } finally {
       await page.context().close();
