@@ -71,8 +71,13 @@ describe('statuses', () => {
     expect(b.gap).toMatchObject({ y: l.years.plot.y, height: l.years.plot.height, pattern: GAP });
     expect(b.hasOtherUnits).toBe(true);
   });
-  it.each(['2012', '2013', '2015', '2016'])('%s has no gap marker', (key) => {
+  it.each(['2012', '2013', '2015'])('%s has no gap marker', (key) => {
     expect(byKey(l.years.bars, key).gap).toBeNull();
+  });
+  it('a parts-only bar has the rest of its column hatched: its total is not known', () => {
+    const b = byKey(l.years.bars, '2016');
+    expect(b.gap).toMatchObject({ y: l.years.plot.y, height: b.y - l.years.plot.y, pattern: GAP });
+    expect(b.height).toBeGreaterThan(0);
   });
   it('a parts-only bar is outlined dashed around the whole stack', () => {
     const b = byKey(l.years.bars, '2016');
@@ -207,7 +212,7 @@ describe('words', () => {
     ['2013', '2013: 20,000 civilians; no split by party published'],
     ['2014', '2014: no figure published; also published: about 30,000 persons (civilians and fighters) (not comparable)'],
     ['2012', '2012: 12,000 civilians; split by party: Syrian regime 9,000, ISIS 1,500, Not attributed in the source 1,500'],
-    ['2016', '2016: 6,500 civilians; sum of published parts; no total was published; split by party: Syrian regime 4,000, Russia 2,500'],
+    ['2016', '2016: figures for some parties only; no total was published, so the year’s total is not known; split by party: Syrian regime 4,000, Russia 2,500'],
     ['2015', '2015: 9,000 civilians; no split by party published; the sources give conflicting values: 9,000 and 9,400'],
   ])('aria-label of %s', (k, text) => {
     expect(barAriaLabel(bar(k), ctx)).toBe(text);

@@ -339,7 +339,9 @@ function placeRow(
       y: top,
       height,
       segments,
-      gap: null,
+      // A bar of parts with no published total: above the parts, the total is not known, so the
+      // rest of the column is hatched like a gap and the bar never reads as a year's total.
+      gap: bar.status === 'parts-only' && top > plot.y ? { x, y: round(plot.y), width, height: round(top - plot.y), pattern: GAP } : null,
       outline:
         bar.status === 'parts-only'
           ? { x, y: top, width, height, stroke: PARTS_ONLY.stroke, strokeWidth: PARTS_ONLY.strokeWidth, dasharray: PARTS_ONLY.dasharray }
@@ -674,11 +676,15 @@ export function barAriaLabel(bar: Bar, ctx: TextContext): string {
     return fmt.t('timeline.aria.gap', { period }) + also;
   }
   const parts: string[] = [];
-  const value = figureValue(bar.total, bar.value ?? 0, fmt);
-  let head = fmt.t('timeline.aria.value', { period, value, unit });
-  if (ctx.perpFilter !== 'all') head += ` (${perpName(ctx.perpFilter, fmt)})`;
-  parts.push(head);
-  if (bar.status === 'parts-only') parts.push(fmt.t('timeline.partsOnly.long'));
+  if (bar.status === 'parts-only') {
+    // no total: the sum of the listed parties is not said as if it were the year's figure
+    parts.push(`${period}: ${fmt.t('timeline.partsOnly.long')}`);
+  } else {
+    const value = figureValue(bar.total, bar.value ?? 0, fmt);
+    let head = fmt.t('timeline.aria.value', { period, value, unit });
+    if (ctx.perpFilter !== 'all') head += ` (${perpName(ctx.perpFilter, fmt)})`;
+    parts.push(head);
+  }
   if (bar.segments.length) {
     const list = stackOrder(bar.segments)
       .map((s) => `${perpName(s.perp, fmt)} ${figureValue(s.figure, s.value, fmt)}`)
@@ -741,10 +747,14 @@ export function tooltipLines(bar: Bar, segment: Segment | null, ctx: TextContext
   if (bar.status === 'gap') {
     lines.push({ kind: 'note', text: fmt.t('timeline.gap') });
   } else {
-    let v = `${figureValue(bar.total, bar.value ?? 0, fmt)} ${unit}`;
-    if (ctx.perpFilter !== 'all') v += ` (${perpName(ctx.perpFilter, fmt)})`;
-    lines.push({ kind: 'value', text: v });
-    if (bar.status === 'parts-only') lines.push({ kind: 'note', text: fmt.t('timeline.partsOnly.long') });
+    if (bar.status === 'parts-only') {
+      // no total: the parties' figures are listed below, never summed into a headline value
+      lines.push({ kind: 'note', text: fmt.t('timeline.partsOnly.long') });
+    } else {
+      let v = `${figureValue(bar.total, bar.value ?? 0, fmt)} ${unit}`;
+      if (ctx.perpFilter !== 'all') v += ` (${perpName(ctx.perpFilter, fmt)})`;
+      lines.push({ kind: 'value', text: v });
+    }
     if (bar.segments.length === 0 && ctx.perpFilter === 'all') lines.push({ kind: 'note', text: fmt.t('timeline.aria.noSplit') });
     for (const s of stackOrder(bar.segments)) {
       const derived = s.perp === 'unattributed';
