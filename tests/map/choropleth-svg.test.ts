@@ -68,7 +68,7 @@ describe('ChoroplethSvg (svelte/server)', () => {
   test('aria-labels carry name and value as text; not-listed never reads as zero', () => {
     expect(by.get('SY-HL')!['aria-label']).toBe('Aleppo: 13,436 barrel bombs');
     expect(by.get('SY-RA')!['aria-label']).toBe('Raqqa: 0 barrel bombs');
-    expect(by.get('SY-TA')!['aria-label']).toBe('Tartus: not listed in the source');
+    expect(by.get('SY-TA')!['aria-label']).toBe('Tartus: no figure in this table');
     expect(by.get('SY-TA')!.fill).toBe(NOT_LISTED.fill);
     expect(by.get('SY-TA')!['data-status']).toBe('not-listed');
   });
@@ -82,7 +82,7 @@ describe('ChoroplethSvg (svelte/server)', () => {
 
   test('has <title> and <desc>, referenced by the svg', () => {
     expect(svg).toMatch(/<title id="([^"]+)">Map of Syria’s governorates<\/title>/);
-    expect(svg).toContain('13 governorates with a published figure, 1 not listed in the source, 0 without a governorate breakdown');
+    expect(svg).toContain('13 governorates with a published figure, 1 without a figure in the table, 0 without a governorate breakdown');
     const titleId = svg.match(/<title id="([^"]+)"/)![1];
     expect(svg).toContain(`aria-labelledby="${titleId}"`);
   });
@@ -119,7 +119,7 @@ describe('other map components render on the server', () => {
     const { body } = render(Legend, { props: { selection: SYNTHETIC_TABLE, scale: scaleFor(SYNTHETIC_TABLE) } });
     expect(body).toContain('barrel bombs');
     expect(body).toContain('7,000–13,436');
-    expect(body).toContain('Not listed in the source');
+    expect(body).toContain('No figure in this table');
     expect(body).toContain('Combined in the source');
   });
 

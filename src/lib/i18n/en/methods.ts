@@ -7,7 +7,7 @@ const messages: Record<string, string> = {
   'methods.rules.title': 'How the atlas chooses a figure',
   'methods.rules.1': 'Every number on screen is a row of the dataset with its source: publisher, title, date and address. Figures read at an outlet quoting SNHR are marked as such.',
   'methods.rules.2': 'Nothing is estimated, interpolated, or spread over governorates or parties. Where SNHR published no governorate table for a period, the map shows the gap, the national figure, and the nearest periods that have a table.',
-  'methods.rules.3': 'Areas that a source published as one figure (for example Damascus and Rif Dimashq) are drawn as one area. A governorate absent from a source table is “not listed”, never zero.',
+  'methods.rules.3': 'Areas that a source published as one figure (for example Damascus and Rif Dimashq) are drawn as one area. A governorate without a figure in a table (the source does not list it, or lists it in a part that could not be read) is shown as having no figure, never as zero.',
   'methods.rules.4': 'When SNHR revised a figure, the latest publication is shown and the earlier one is listed beside it. When sources print two values for one figure, both are shown as a conflict.',
   'methods.rules.5': 'Where the parties SNHR listed do not add up to its total, the remainder is drawn apart as “not attributed in the source”: it is computed, not published, and never exported as an SNHR figure.',
   'methods.measures.title': 'Measures',
