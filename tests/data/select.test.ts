@@ -173,3 +173,16 @@ describe('publication moments', () => {
     ]);
   });
 });
+
+describe('finer splits win over combinations from the same source', () => {
+  it('draws Hama and Idlib apart when the source gives both and their combination', () => {
+    const ds = fixture();
+    ds.observations.push(
+      { id: 'c1', metric: 'barrel-bombs', period: '2019', area: 'SY-HM+SY-ID', perp: 'regime', perpPublished: 'x', victims: 'all', unit: 'barrels', value: 3, source: 'b2021', status: 'published' },
+      { id: 'c2', metric: 'barrel-bombs', period: '2019', area: 'SY-HM', perp: 'regime', perpPublished: 'x', victims: 'all', unit: 'barrels', value: 1, source: 'b2021', status: 'published' },
+      { id: 'c3', metric: 'barrel-bombs', period: '2019', area: 'SY-ID', perp: 'regime', perpPublished: 'x', victims: 'all', unit: 'barrels', value: 2, source: 'b2021', status: 'published' },
+    );
+    const m = selectMap(indexDataset(ds), q({ metric: 'barrel-bombs', year: 2019 }));
+    expect(m.cells.filter((c) => c.status === 'value').map((c) => [c.area, c.figure!.shown.value])).toEqual([['SY-HM', 1], ['SY-ID', 2]]);
+  });
+});

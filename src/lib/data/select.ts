@@ -182,16 +182,14 @@ export function selectMap(atlas: Atlas, q: Query): MapSelection {
   const covered = new Set<string>();
   const areas: string[] = [];
   for (const s of sourceOrder) {
-    const fresh = new Set<string>();
-    for (const o of bySource.get(s)!) {
+    // single governorates before combinations, so that a finer split wins over a coarser one
+    const rowsOf = [...bySource.get(s)!].sort((a, b) => a.area.split('+').length - b.area.split('+').length);
+    for (const o of rowsOf) {
       const codes = o.area.split('+');
-      if (codes.some((c) => covered.has(c)) || areas.includes(o.area)) continue;
-      if (!fresh.has(o.area)) {
-        fresh.add(o.area);
-        areas.push(o.area);
-      }
+      if (codes.some((c) => covered.has(c))) continue;
+      areas.push(o.area);
+      for (const c of codes) covered.add(c);
     }
-    for (const a of fresh) for (const c of a.split('+')) covered.add(c);
   }
 
   const hasBreakdown = areas.length > 0;

@@ -27,7 +27,7 @@ export const KEY_FIGURES: Deck = {
     {
       view: '?metric=barrel-bombs&year=2015&perp=all',
       title: 'Barrel bombs in 2015, by governorate',
-      note: 'One year’s governorate table. A governorate without colour was not listed in the source table; that is not a zero.',
+      note: 'One year’s governorate table. A governorate without colour has no figure in that table; that is not a zero.',
     },
     {
       view: '?metric=barrel-deaths&year=all&perp=all',
