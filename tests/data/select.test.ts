@@ -186,3 +186,18 @@ describe('finer splits win over combinations from the same source', () => {
     expect(m.cells.filter((c) => c.status === 'value').map((c) => [c.area, c.figure!.shown.value])).toEqual([['SY-HM', 1], ['SY-ID', 2]]);
   });
 });
+
+import { latestCumulative } from '../../src/lib/data/select';
+describe('latest cumulative figure for "all years"', () => {
+  it('starts earliest, then ends latest', () => {
+    const ds = fixture();
+    ds.observations.push(
+      { id: 'k1', metric: 'barrel-bombs', period: '2015-09/2021-03', area: 'SY', perp: 'regime', perpPublished: 'x', victims: 'all', unit: 'barrels', value: 30, source: 'b2021', status: 'published' },
+      { id: 'k2', metric: 'barrel-bombs', period: '2012-07/2021-03', area: 'SY', perp: 'regime', perpPublished: 'x', victims: 'all', unit: 'barrels', value: 3000, source: 'b2021', status: 'published' },
+    );
+    const a = indexDataset(ds);
+    expect(latestCumulative(a, selectTime(a, q({ metric: 'barrel-bombs' })))!.shown.value).toBe(3000);
+    expect(latestCumulative(atlas, selectTime(atlas, q({ metric: 'barrel-bombs' })))!.shown.value).toBe(2000);
+    expect(latestCumulative(atlas, selectTime(atlas, q({ metric: 'civilian-deaths', perp: 'isis' })))).toBeNull();
+  });
+});

@@ -341,6 +341,18 @@ export function selectTime(atlas: Atlas, q: Query): TimeSelection {
   return { query: q, years: bars, months: monthBars, cumulative };
 }
 
+/**
+ * The figure that best answers "all years, all of Syria": among the cumulative figures, those
+ * that start in the earliest year any does (so a "since the Russian intervention" total does not
+ * stand for the whole conflict), the one that ends latest.
+ */
+export function latestCumulative(atlas: Atlas, time: TimeSelection): Figure | null {
+  const p = (f: Figure) => atlas.periods.get(f.shown.period)!;
+  const first = Math.min(...time.cumulative.map((f) => +p(f).start.slice(0, 4)));
+  const candidates = time.cumulative.filter((f) => +p(f).start.slice(0, 4) === first);
+  return candidates.sort((a, b) => p(b).end.localeCompare(p(a).end))[0] ?? null;
+}
+
 /** Every published figure about one governorate (alone or in a combined area), newest period first. */
 export function selectArea(atlas: Atlas, code: string, metric?: MetricId): AreaDetail {
   const keys = new Set<string>();

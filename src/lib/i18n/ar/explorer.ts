@@ -15,6 +15,8 @@ const messages: Record<string, string> = {
   'filters.period.clear': 'العودة إلى {year}',
   'filters.soleParty': 'جميعها من {party}',
   'summary.national': 'سوريا كلها',
+  'summary.latest': 'سوريا كلها، أحدث حصيلة تراكمية',
+  'summary.mapPeriod': 'سوريا كلها، فترة الخريطة',
   'summary.nationalMissing': 'لم تُنشر حصيلة وطنية لهذا الاختيار.',
   'summary.table': 'حصائل المحافظات عن {period}',
   'summary.tableSources': 'مصدر جدول المحافظات',

@@ -15,6 +15,8 @@ const messages: Record<string, string> = {
   'filters.period.clear': 'Back to {year}',
   'filters.soleParty': 'All by {party}',
   'summary.national': 'All of Syria',
+  'summary.latest': 'All of Syria, latest cumulative figure',
+  'summary.mapPeriod': 'All of Syria, the map’s period',
   'summary.nationalMissing': 'No national figure published for this selection.',
   'summary.table': 'Governorate figures for {period}',
   'summary.tableSources': 'Governorate table from',
