@@ -58,6 +58,7 @@ describe('embed snippet', () => {
     const url = embedUrl(SITE, view, DEFAULT_EMBED);
     expect(pym).toContain(`<div id="${embedId(url)}"></div>`);
     expect(pym).toContain(`new pym.Parent("${embedId(url)}", ${JSON.stringify(url)}, {})`);
+    expect(pym, 'the host page loads its own pym.js; the snippet names no third-party host').not.toMatch(/<script[^>]+src=/);
   });
 
   test('ids differ between views', () => {

@@ -36,7 +36,9 @@ export function metricName(atlas: Atlas, id: string, w: Words): string {
   return w.locale === 'ar' ? m.name_ar : m.name_en;
 }
 
-export function unitText(unit: string, w: Words): string {
+/** The unit in words; civilians counted as children or women are called so. */
+export function unitText(unit: string, w: Words, victims: string = 'all'): string {
+  if (unit === 'civilians' && victims !== 'all') return w.t(`unit.civilians.${victims}`);
   return w.t(`unit.${unit}`);
 }
 
@@ -78,7 +80,7 @@ export function citation(source: Source, w: Words): string {
 export function figureSentence(atlas: Atlas, f: Figure, w: Words): string {
   const o = f.shown;
   const parts = [
-    `${valueText(o, w)} ${unitText(o.unit, w)}`,
+    `${valueText(o, w)} ${unitText(o.unit, w, o.victims)}`,
     periodLabel(o.period, w),
     areaName(atlas, o.area, w),
   ];

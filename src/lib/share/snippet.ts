@@ -60,13 +60,16 @@ export function embedSnippet({ site, view, embed, title }: SnippetInput): string
   );
 }
 
-/** The embed for a page that uses pym.js: pym creates the iframe and applies our height messages. */
-export function pymSnippet({ site, view, embed }: SnippetInput, pymScriptUrl = 'https://pym.nprapps.org/pym.v1.min.js'): string {
+/**
+ * The embed for a page that already loads pym.js: pym creates the iframe and applies our height
+ * messages. The snippet does not load pym.js itself (that would be a request to a third party):
+ * the host page has its own copy.
+ */
+export function pymSnippet({ site, view, embed }: SnippetInput): string {
   const src = embedUrl(site, view, embed);
   const id = embedId(src);
   return (
     `<div id="${id}"></div>\n` +
-    `<script src="${attr(pymScriptUrl)}"></script>\n` +
     `<script>new pym.Parent(${JSON.stringify(id)}, ${JSON.stringify(src).replace(/</g, '\\u003c')}, {});</script>`
   );
 }

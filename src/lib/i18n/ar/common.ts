@@ -17,6 +17,8 @@ const messages: Record<string, string> = {
   'qualifier.approx': 'نحو {value}',
   'qualifier.at-least': 'ما لا يقل عن {value}',
   'unit.civilians': 'مدنياً',
+  'unit.civilians.children': 'طفلاً',
+  'unit.civilians.women': 'سيدة',
   'unit.persons': 'شخصاً (مدنيين ومقاتلين)',
   'unit.barrels': 'برميلاً متفجراً',
   'unit.attacks': 'هجوماً',

@@ -17,6 +17,8 @@ const messages: Record<string, string> = {
   'qualifier.approx': 'about {value}',
   'qualifier.at-least': 'at least {value}',
   'unit.civilians': 'civilians',
+  'unit.civilians.children': 'children',
+  'unit.civilians.women': 'women',
   'unit.persons': 'persons (civilians and fighters)',
   'unit.barrels': 'barrel bombs',
   'unit.attacks': 'attacks',
