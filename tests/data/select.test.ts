@@ -10,8 +10,9 @@ describe('selectTime: bars by year', () => {
   const t = selectTime(atlas, q({}));
   const bar = (y: number) => t.years.find((b) => b.period.start.startsWith(String(y)))!;
 
-  it('spans first to last year, gaps included', () => {
-    expect(t.years.map((b) => b.period.start.slice(0, 4))).toEqual(['2015', '2016', '2017', '2018', '2019', '2020']);
+  it('spans 2011 to the last year, gaps included', () => {
+    expect(t.years.map((b) => b.period.start.slice(0, 4))).toEqual(['2011', '2012', '2013', '2014', '2015', '2016', '2017', '2018', '2019', '2020']);
+    expect(t.years.slice(0, 4).every((b) => b.status === 'gap')).toBe(true);
     expect(bar(2019).status).toBe('gap');
     expect(bar(2019).value).toBeNull();
   });

@@ -309,6 +309,9 @@ function calendar(atlas: Atlas, metric: MetricId): { years: Map<number, string>;
   return { years, months };
 }
 
+/** The first year of the record: the uprising began in March 2011. */
+export const FIRST_YEAR = 2011;
+
 export function selectTime(atlas: Atlas, q: Query): TimeSelection {
   const unit = unitOf(atlas, q.metric);
   const perp = effectivePerp(atlas, q.metric, q.perp);
@@ -316,7 +319,9 @@ export function selectTime(atlas: Atlas, q: Query): TimeSelection {
   const allYears = [...new Set([...years.keys(), ...months.keys()])].sort((a, b) => a - b);
   const bars: Bar[] = [];
   if (allYears.length > 0) {
-    for (let y = allYears[0]; y <= allYears[allYears.length - 1]; y++) {
+    // from 2011, the start of the record, so that years before a measure's first figure show as
+    // gaps rather than disappear
+    for (let y = Math.min(FIRST_YEAR, allYears[0]); y <= allYears[allYears.length - 1]; y++) {
       bars.push(barFor(atlas, q, years.has(y) ? { ...parse(years.get(y)!) } : parse(String(y)), unit, perp));
     }
   }

@@ -53,6 +53,7 @@ const messages: Record<string, string> = {
   'timeline.title': 'By year',
   'timeline.months': 'By month in {year}',
   'timeline.hint': 'Select a year to filter the map; select it again for all years.',
+  'timeline.empty': 'SNHR published no yearly or monthly national figure for this measure and party in the atlas’s sources. The figures it did publish for longer periods are listed below.',
   'timeline.cumulative': 'Cumulative figures published',
   'minimum.title': 'Documented minimums',
   'sources.view': 'Sources of the figures on screen',
