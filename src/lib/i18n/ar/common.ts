@@ -12,7 +12,7 @@ const messages: Record<string, string> = {
   'victims.women': 'السيدات',
   'status.published': 'نشرته الشبكة السورية لحقوق الإنسان',
   'status.published-secondary': 'حصيلة للشبكة كما نقلتها وسيلة إعلام أخرى',
-  'status.conflict': 'يذكر المصدر قيمتين متعارضتين',
+  'status.conflict': 'تختلف المصادر في هذه الحصيلة',
   'status.derived': 'مشتقّ من حصائل منشورة، ولم يُنشر بهذه الصيغة',
   'qualifier.approx': 'نحو {value}',
   'qualifier.at-least': 'ما لا يقل عن {value}',

@@ -12,7 +12,7 @@ const messages: Record<string, string> = {
   'victims.women': 'Women',
   'status.published': 'Published by SNHR',
   'status.published-secondary': 'SNHR figure as quoted by another outlet',
-  'status.conflict': 'The source gives conflicting values',
+  'status.conflict': 'Sources differ on this figure',
   'status.derived': 'Derived from published figures, not published as such',
   'qualifier.approx': 'about {value}',
   'qualifier.at-least': 'at least {value}',

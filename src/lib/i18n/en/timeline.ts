@@ -19,7 +19,7 @@ const messages: Record<string, string> = {
   'timeline.gap': 'No figure published',
   'timeline.partsOnly': 'some parties only, no total published',
   'timeline.partsOnly.long': 'figures for some parties only; no total was published, so the year’s total is not known',
-  'timeline.unattributed.note': 'The part not attributed in the source is the published total minus the listed parties: derived, not published.',
+  'timeline.unattributed.note': 'The part not attributed in the source is the published total minus the parties listed in the atlas’s sources: derived, not published. It may include parties a source lists that the atlas has not transcribed.',
   'timeline.conflict': 'the sources give conflicting values: {values}',
   'timeline.earlier': 'earlier figure: {value} ({date})',
   'timeline.alsoPublished': 'also published: {value} {unit} (not comparable)',
