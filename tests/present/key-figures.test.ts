@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexDataset } from '../../src/lib/data/select';
 import type { Dataset } from '../../src/lib/data/types';
-import { KEY_FIGURES } from '../../src/lib/present/decks/key-figures';
+import { KEY_FIGURES, KEY_FIGURES_AR } from '../../src/lib/present/decks/key-figures';
 import { slideFacts, slideView } from '../../src/lib/present/slide';
 import { normalizeViewString, validateDeck, deckFromFile, deckToFile } from '../../src/lib/present/deck';
 
@@ -53,6 +53,20 @@ describe('the key figures deck', () => {
     const atlas = indexDataset(data!);
     for (const s of KEY_FIGURES.slides.filter((x) => /barrel-bombs|landmine|massacres/.test(x.view))) {
       expect(slideView(atlas, s.view).map.hasBreakdown, s.title).toBe(true);
+    }
+  });
+});
+
+describe('the Arabic key figures deck', () => {
+  it('has the same views in Arabic, a valid deck, and no number typed in its text', () => {
+    expect(validateDeck(KEY_FIGURES_AR)).toEqual({ ok: true, value: KEY_FIGURES_AR });
+    expect(KEY_FIGURES_AR.slides.map((s) => s.view)).toEqual(KEY_FIGURES.slides.map((s) => `${s.view}&lang=ar`));
+    for (const s of KEY_FIGURES_AR.slides) {
+      expect(normalizeViewString(s.view)).toBe(s.view);
+      expect(s.title).toMatch(/[\u0600-\u06FF]/);
+      expect(s.note).toMatch(/[\u0600-\u06FF]/);
+      const numbers = `${s.title} ${s.note}`.replace(/مجلس الأمن \d+/g, '').match(/\d+(?:[.,]\d+)*/g) ?? [];
+      for (const n of numbers) expect(n, s.title).toMatch(/^20[1-3]\d$/);
     }
   });
 });

@@ -6,6 +6,45 @@
  */
 import type { Deck } from '../deck';
 
+const AR: { title: string; note: string }[] = [
+  {
+    title: 'الضحايا المدنيون عاماً بعد عام وبحسب الطرف',
+    note: 'الأعمدة هي حصيلة الضحايا المدنيين التي وثّقتها الشبكة كل عام، موزّعة على الطرف المسؤول حيث نشرت الشبكة هذا التوزيع. هذه حدود دنيا موثَّقة. تُظهر الخريطة المحافظات التي ذكرتها الشبكة لهذا العام.',
+  },
+  {
+    title: 'الضحايا المدنيون على يد النظام السوري',
+    note: 'السلسلة نفسها لطرف واحد. أشِر إلى الأعوام التي لا عمود لها: لم يُنشر عنها شيء، وهذا لا يعني صفراً.',
+  },
+  {
+    title: 'البراميل المتفجرة الملقاة، بحسب المحافظة',
+    note: 'كل البراميل المتفجرة ألقاها النظام: وحدها مروحياته وطائراته ألقتها. نُشرت حصيلة دمشق وريف دمشق رقماً واحداً فرُسمتا منطقةً واحدة.',
+  },
+  {
+    title: 'البراميل المتفجرة في عام 2015، بحسب المحافظة',
+    note: 'جدول المحافظات لعام واحد. المحافظة غير الملوّنة لا حصيلة لها في ذلك الجدول، وهذا لا يعني صفراً.',
+  },
+  {
+    title: 'المدنيون الذين قتلتهم البراميل المتفجرة، بحسب المحافظة',
+    note: 'عامان منذ قرار مجلس الأمن 2139 الذي طالب بوقف القصف بالبراميل المتفجرة في شباط 2014.',
+  },
+  {
+    title: 'المدنيون الذين قتلتهم الألغام، بحسب المحافظة',
+    note: 'تواصل الألغام ومخلفات الحرب القتل بعد توقف القتال في المنطقة بوقت طويل. الخريطة هي جدول المحافظات الذي نشرته الشبكة للفترة كلها، والأعمدة هي الأعوام التي نشرتها.',
+  },
+  {
+    title: 'هجمات الذخائر العنقودية',
+    note: 'سوريا ليست طرفاً في اتفاقية الذخائر العنقودية. تنسب الشبكة هذه الهجمات إلى النظام وروسيا. تُظهر الخريطة جدول المحافظات الوحيد الذي عُثر عليه، لحملة 2019–2020 على إدلب؛ والحصائل منذ 2012 مدرجة تحت المخطط الزمني.',
+  },
+  {
+    title: 'المجازر في عام 2015، بحسب المحافظة',
+    note: 'تعدّ الشبكة الحادثة مجزرة إذا قُتل فيها خمسة أشخاص أو أكثر دفعة واحدة.',
+  },
+  {
+    title: 'الوفيات بسبب التعذيب',
+    note: 'الأشخاص الذين وثّقت الشبكة وفاتهم بسبب التعذيب، موزّعين بحسب الطرف حيث نشرت الشبكة هذا التوزيع. لم يُنشر جدول للمحافظات، فتبقى الخريطة فارغة وتُعطى الحصيلة الوطنية.',
+  },
+];
+
 export const KEY_FIGURES: Deck = {
   title: 'Syria: key figures documented by SNHR',
   slides: [
@@ -42,7 +81,7 @@ export const KEY_FIGURES: Deck = {
     {
       view: '?metric=cluster-attacks&year=all&perp=all',
       title: 'Cluster-munition attacks',
-      note: 'Syria is not party to the Convention on Cluster Munitions. SNHR attributes these attacks to the regime and to Russia. No governorate table was published for the whole period; the split by party and the running totals are beside the map.',
+      note: 'Syria is not party to the Convention on Cluster Munitions. SNHR attributes these attacks to the regime and to Russia. The map shows the one governorate table found, for the 2019–2020 campaign on Idlib; the totals since 2012 are listed under the timeline.',
     },
     {
       view: '?metric=massacres&year=2015&perp=all',
@@ -55,4 +94,17 @@ export const KEY_FIGURES: Deck = {
       note: 'People SNHR documented as having died under torture, split by party where SNHR published the split. No governorate table was published, so the map stays blank and the national figure is given.',
     },
   ],
+};
+
+/**
+ * The same deck in Arabic, for a briefing given in Arabic (`present/?lang=ar`): the same views with
+ * `lang=ar`, so that every slide, figure and source line is drawn right to left.
+ */
+export const KEY_FIGURES_AR: Deck = {
+  title: 'سوريا: أبرز الحصائل التي وثّقتها الشبكة السورية لحقوق الإنسان',
+  slides: KEY_FIGURES.slides.map((slide, i) => ({
+    view: `${slide.view}&lang=ar`,
+    title: AR[i].title,
+    note: AR[i].note,
+  })),
 };
