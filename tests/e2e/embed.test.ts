@@ -310,6 +310,30 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
     console.log(`embed transfer: ${report.join('; ')}`);
   });
 
+  test('a link asking for an unknown measure shows the default one and says so, with no error', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    const log = watchPage(page, atlasServer.origin);
+    try {
+      await page.goto(`${atlasServer.url}/embed/?metric=zzz<b>&year=abc&perp=%3Cscript%3E`);
+      await waitForReady(page, log);
+      const notice = (await page.textContent('[data-testid=unknown-metric]')) ?? '';
+      assert.match(notice, /zzz<b>/, 'the notice quotes the link as text');
+      assert.equal(await page.$$eval('.embed b', (b) => b.length), 0, 'no markup from the link');
+      assert.ok((await page.$$('[data-testid=map] svg path[data-code]')).length === 14);
+      assert.deepEqual(problems(log), []);
+      const ok = await browser.newPage({ viewport: { width: 800, height: 900 } });
+      try {
+        await ok.goto(`${atlasServer.url}/embed/?metric=barrel-bombs&year=all&perp=all`);
+        await waitForReady(ok);
+        assert.equal(await ok.$('[data-testid=unknown-metric]'), null);
+      } finally {
+        await ok.context().close();
+      }
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('with controls: under 100 KB, and another measure loads its own slice when picked', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
     const log = watchPage(page, atlasServer.origin);

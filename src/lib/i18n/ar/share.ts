@@ -49,6 +49,7 @@ const messages: Record<string, string> = {
   'embed.pin': 'ثبّت الحصائل (إصدار البيانات {version})',
   'embed.pin.help': 'يواصل العرض المضمَّن المثبَّت إظهار هذه الحصائل بعينها بعد تحديث بيانات الأطلس.',
   'embed.code': 'شيفرة التضمين',
+  'embed.unknownMetric': 'يطلب رابط هذا التضمين مؤشراً لا يوجد في الأطلس («{value}»)؛ لذا يُعرض المؤشر الافتراضي.',
   'embed.pym': 'للصفحات التي تستخدم pym.js أصلاً',
   'embed.preview': 'معاينة',
   'embed.preview.phone': 'هاتف، 375 بكسل',

@@ -49,6 +49,7 @@ const messages: Record<string, string> = {
   'embed.pin': 'Freeze the figures (data version {version})',
   'embed.pin.help': 'A frozen embed keeps showing exactly these figures after the atlas’s data is updated.',
   'embed.code': 'Embed code',
+  'embed.unknownMetric': 'This embed’s link asks for a measure the atlas does not have (“{value}”); it shows the default measure instead.',
   'embed.pym': 'For pages that already use pym.js',
   'embed.preview': 'Preview',
   'embed.preview.phone': 'Phone, 375 px',
