@@ -14,6 +14,11 @@ export class LoadError extends Error {
   ) {
     super(`${what}: ${detail} (${url})`);
   }
+
+  /** Any error thrown while loading, as a LoadError that says what failed. */
+  static from(e: unknown, what: string): LoadError {
+    return e instanceof LoadError ? e : new LoadError(what, '', String(e));
+  }
 }
 
 export async function fetchJson<T>(url: string, what: string, fetcher: typeof fetch = fetch): Promise<T> {
