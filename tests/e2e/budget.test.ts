@@ -8,12 +8,13 @@
  *   dist/ (the entry script of index.html and everything it imports statically or preloads —
  *   needs no browser), and from the network in Chromium (every script received before
  *   `data-state=ready`, which also catches a dynamic import made before the first paint).
- * - static/data/atlas.json: < 200 KB gzip. The whole file is loaded before the first paint.
+ * - static/data/atlas.json: < 200 KB gzip. The explorer paints from one measure's file
+ *   (static/data/full/<metric>.json) and loads this one after; the methods page and pinned views
+ *   load it whole.
  *   Measured while setting the budget (2026-11-21): 60 KB gzip at 19:40 (1,348 observations,
  *   156 sources), 137 KB at 20:20 (3,288 observations ≈ 95 KB, 368 sources ≈ 35 KB): about
  *   30 bytes gzip per observation and 95 per source. 200 KB leaves ~45% headroom, i.e. room for
- *   some 2,000 more cited rows. When it breaks, do not raise it: split the file (the first paint
- *   needs one metric; sources, findings and other metrics can follow).
+ *   some 2,000 more cited rows. When it breaks, do not raise it: split it further.
  * - static/geo/syria.topo.json: < 25 KB gzip. About 2.8× the simplified 14 governorates plus
  *   neighbouring borders (8.9 KB on 2026-11-21); room for a finer simplification, not for an
  *   unsimplified boundary file.

@@ -38,6 +38,7 @@ import {
   watchPage,
   type StaticServer,
   type TestBrowser,
+  builtDataset,
 } from './harness';
 
 const BUDGET = 100_000;
@@ -105,7 +106,7 @@ function yearWithMonths(metric: MetricId): number {
 describe('embed', () => {
   before(async () => {
     if (SKIP) return;
-    dataset = JSON.parse(readFileSync(join(DIST, 'data', 'atlas.json'), 'utf8')) as Dataset;
+    dataset = builtDataset();
     atlas = indexDataset(dataset);
     hostDir = mkdtempSync(join(tmpdir(), 'atlas-host-'));
     atlasServer = await startStaticServer(DIST);

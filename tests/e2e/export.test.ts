@@ -29,6 +29,7 @@ import {
   type PageLog,
   type StaticServer,
   type TestBrowser,
+  builtDataset,
 } from './harness';
 
 const OUT = join(ROOT, 'test-results', 'exports');
@@ -85,7 +86,7 @@ async function valueFills(page: Page): Promise<Set<string>> {
 describe('export', () => {
   before(async () => {
     if (SKIP) return;
-    dataset = JSON.parse(readFileSync(join(DIST, 'data', 'atlas.json'), 'utf8')) as Dataset;
+    dataset = builtDataset();
     server = await startStaticServer(DIST);
     browser = await launchBrowser();
   });

@@ -7,6 +7,7 @@
  * `/usr/bin/chromium`), HTTP caching subtleties (every response is `no-cache`), ranges, and any
  * fallback from an unknown path to index.html — a 404 is a bug the tests should see.
  */
+import type { Dataset } from '../../src/lib/data/types';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -20,6 +21,10 @@ export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The built site the browser tests serve: dist/, or `ATLAS_DIST` (e.g. to test another build). */
 export const DIST = process.env.ATLAS_DIST ? resolve(process.env.ATLAS_DIST) : join(ROOT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+/** The dataset the build under test serves (dist/data/atlas.json), for expected figures. */
+export function builtDataset(): Dataset {
+  return JSON.parse(readFileSync(join(DIST, 'data', 'atlas.json'), 'utf8')) as Dataset;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Static server

@@ -31,6 +31,7 @@ import {
   type PageLog,
   type StaticServer,
   type TestBrowser,
+  builtDataset,
 } from './harness';
 
 const skip = skipWithoutChromium() || (existsSync(join(DIST, 'sw.js')) ? false : 'dist/sw.js missing: build first');
@@ -53,7 +54,7 @@ describe('offline', { skip }, () => {
   before(async () => {
     server = await startStaticServer(DIST);
     browser = await launchBrowser();
-    atlas = indexDataset(JSON.parse(readFileSync(join(DIST, 'data/atlas.json'), 'utf8')) as Dataset);
+    atlas = indexDataset(builtDataset());
   });
   after(async () => {
     await browser?.close();

@@ -33,6 +33,7 @@ import {
   type PageOptions,
   type StaticServer,
   type TestBrowser,
+  builtDataset,
 } from './harness';
 
 const VIEWS = [
@@ -109,7 +110,7 @@ describe('briefing mode', { skip }, () => {
   before(async () => {
     server = await startStaticServer(DIST);
     browser = await launchBrowser();
-    atlas = indexDataset(JSON.parse(readFileSync(join(DIST, 'data/atlas.json'), 'utf8')) as Dataset);
+    atlas = indexDataset(builtDataset());
   });
   after(async () => {
     await browser?.close();

@@ -11,8 +11,8 @@ const vitestReport = (over: Record<string, unknown> = {}) =>
     numFailedTestSuites: 1,
     success: false,
     testResults: [
-      { name: '/repo/tests/a.test.ts', status: 'failed', message: '', assertionResults: [{ status: 'passed' }, { status: 'failed' }] },
-      { name: '/repo/tests/b.test.ts', status: 'passed', message: '', assertionResults: [{ status: 'passed' }] },
+      { name: 'tests/a.test.ts', status: 'failed', message: '', assertionResults: [{ status: 'passed' }, { status: 'failed' }] },
+      { name: 'tests/b.test.ts', status: 'passed', message: '', assertionResults: [{ status: 'passed' }] },
     ],
     ...over,
   });
@@ -29,7 +29,7 @@ describe('countVitest', () => {
         numPassedTests: 2,
         numFailedTests: 0,
         numPendingTests: 0,
-        testResults: [{ name: '/repo/tests/c.test.ts', status: 'failed', message: 'SyntaxError: x\n  at y', assertionResults: [] }],
+        testResults: [{ name: 'tests/c.test.ts', status: 'failed', message: 'SyntaxError: x\n  at y', assertionResults: [] }],
       }),
       code: 1,
       want: [2, 1, 0],
