@@ -303,7 +303,7 @@ export function checkPartsVsTotals(observations: Observation[], ctx: CheckContex
       if (all.length === 0) continue;
       const total = agreed(all);
       if (!total) continue;
-      for (const group of ['children', 'women'] as const) {
+      for (const group of ['children', 'women', 'females'] as const) {
         const rowsOfGroup = siblings.filter((o) => o.victims === group);
         if (rowsOfGroup.length === 0) continue;
         const part = agreed(rowsOfGroup);
@@ -313,7 +313,7 @@ export function checkPartsVsTotals(observations: Observation[], ctx: CheckContex
         findings.push(
           sumFinding(
             'parts-vs-total',
-            `${group === 'children' ? 'Children' : 'Women'} (${fmt(part.value)}) exceed all victims (${fmt(total.value)}) ` +
+            `${group === 'children' ? 'Children' : group === 'women' ? 'Women' : 'Females'} (${fmt(part.value)}) exceed all victims (${fmt(total.value)}) ` +
               `by ${fmt(d)} for ${describe(total)} in ${source}.`,
             total,
             [part],

@@ -21,7 +21,9 @@ export const METRIC_IDS = [
 ] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
-export const VICTIM_GROUPS = ['all', 'children', 'women'] as const;
+/** `women` are adult women (SNHR: "women (adult female)"); `females` are women and girls of all ages, a group SNHR
+ * prints in a few cumulative reports (never summed with children or women). */
+export const VICTIM_GROUPS = ['all', 'children', 'women', 'females'] as const;
 export type VictimGroup = (typeof VICTIM_GROUPS)[number];
 
 export const UNITS = ['civilians', 'persons', 'barrels', 'attacks', 'massacres', 'percent'] as const;

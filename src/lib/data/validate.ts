@@ -426,7 +426,7 @@ export function checkObservationRow(
   if (perp !== 'all' && perp !== '' && perpPublished === '')
     err(`perpetrator_published is required for perpetrator "${perp}" (the name as the source printed it)`);
 
-  if (!(VICTIM_GROUPS as readonly string[]).includes(victims)) err(`victims "${victims}" is not all, children or women`);
+  if (!(VICTIM_GROUPS as readonly string[]).includes(victims)) err(`victims "${victims}" is not all, children, women or females`);
 
   if (!(UNITS as readonly string[]).includes(unit)) err(`unit "${unit}" unknown (${UNITS.join(', ')})`);
   else if (metric && !allowedUnits(metric).includes(unit as Unit))
