@@ -4,15 +4,19 @@ import { describe, expect, it } from 'vitest';
 import {
   checkConflicts,
   checkDuplicates,
+  checkHalfYears,
   checkMonthsVsYears,
+  checkNestedPeriods,
   checkPartsVsTotals,
   checkVintages,
   checkYearsVsCumulative,
+  halfOf,
   runChecks,
   type CheckContext,
 } from '../../src/lib/data/checks';
 import type { Observation, Perpetrator, Source } from '../../src/lib/data/types';
 import { GOVERNORATE_CODES } from '../../src/lib/data/types';
+import { period } from '../../src/lib/data/period';
 
 const perp = (id: string, parent?: string): Perpetrator => ({
   id,
@@ -214,6 +218,76 @@ describe('years vs cumulative', () => {
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({ kind: 'years-vs-cumulative', ...expected });
     }
+  });
+});
+
+describe('half-years', () => {
+  const h1 = (value: number, p: Partial<Observation> = {}) => obs({ period: '2015-01/2015-06', value, source: 'b', ...p });
+  const cases: { name: string; rows: Observation[]; expected: { expected: number; actual: number }[] }[] = [
+    // defect 1 of the audit: an outlet's 115 for a half-year whose six months add up to 78
+    { name: 'six months below the half-year', rows: [h1(115), ...months([13, 13, 13, 13, 13, 13])], expected: [{ expected: 115, actual: 78 }] },
+    { name: 'six months equal to the half-year', rows: [h1(78), ...months([13, 13, 13, 13, 13, 13])], expected: [] },
+    { name: 'some months already above the half-year', rows: [h1(20), ...months([10, 15])], expected: [{ expected: 20, actual: 25 }] },
+    { name: 'some months below the half-year', rows: [h1(100), ...months([10, 15])], expected: [] },
+    { name: 'months of the other half are not counted', rows: [h1(20), ...months([0, 0, 0, 0, 0, 20, 50, 50])], expected: [] },
+    { name: 'July–December against its months', rows: [obs({ period: '2015-07/2015-12', value: 5 }), ...months([0, 0, 0, 0, 0, 0, 3, 3])], expected: [{ expected: 5, actual: 6 }] },
+    // defects 7 and 8: a first half larger than its year (Russia women 2018: 79 and 51; HTS 2016: 21 and 18)
+    { name: 'a half-year larger than its year', rows: [obs({ value: 51 }), h1(79)], expected: [{ expected: 51, actual: 79 }] },
+    { name: 'a half-year within its year', rows: [obs({ value: 90 }), h1(79)], expected: [] },
+    { name: 'both halves below the year', rows: [obs({ value: 100 }), h1(40), obs({ period: '2015-07/2015-12', value: 50, source: 'b' })], expected: [{ expected: 100, actual: 90 }] },
+    { name: 'both halves equal to the year', rows: [obs({ value: 90 }), h1(40), obs({ period: '2015-07/2015-12', value: 50, source: 'b' })], expected: [] },
+    { name: 'an at-least year is only a lower bound', rows: [obs({ value: 51, qualifier: 'at-least' }), h1(79)], expected: [] },
+    { name: 'an approximate half-year is not compared', rows: [obs({ value: 51 }), h1(79, { qualifier: 'approx' })], expected: [] },
+    { name: 'another party is another series', rows: [obs({ value: 51 }), h1(79, { perp: 'russia' })], expected: [] },
+  ];
+  it.each(cases)('$name', ({ rows, expected }) => {
+    const found = checkHalfYears(rows, CTX);
+    expect(found.map((f) => ({ kind: f.kind, expected: f.expected, actual: f.actual }))).toEqual(expected.map((e) => ({ kind: 'half-year', ...e })));
+  });
+  it('knows a half-year however it is written', () => {
+    expect(halfOf(period('2015-01/2015-06'))).toEqual({ year: 2015, half: 1 });
+    expect(halfOf(period('2015-01-01/2015-06-30'))).toEqual({ year: 2015, half: 1 });
+    expect(halfOf(period('2015-07/2015-12'))).toEqual({ year: 2015, half: 2 });
+    expect(halfOf(period('2015-01/2015-05'))).toBeNull();
+    expect(halfOf(period('2015'))).toBeNull();
+  });
+  it('says which half, which year and which sources', () => {
+    const [f] = checkHalfYears([obs({ value: 18 }), h1(21, { perp: 'hts' }), obs({ perp: 'hts', value: 18 })], CTX);
+    expect(f.message).toBe(
+      'January–June of civilian-deaths for 2015 in SY (perpetrator hts, victims all, civilians) adds up to 21, 3 more than the year\'s 18 (half-year from b; year from a).',
+    );
+  });
+});
+
+describe('nested periods', () => {
+  const cases: { name: string; rows: Observation[]; expected: { expected: number; actual: number; period: string }[] }[] = [
+    // defect 6: SNHR's children killed by barrel bombs, 22 Feb 2014 - 20 Feb 2016, more than July 2012 - November 2017
+    {
+      name: 'a sub-period larger than the enclosing period',
+      rows: [obs({ period: '2012-07/2017-11', value: 1734, victims: 'children' }), obs({ period: '2014-02-22/2016-02-20', value: 2274, victims: 'children', source: 'm' })],
+      expected: [{ expected: 1734, actual: 2274, period: '2012-07/2017-11' }],
+    },
+    { name: 'a sub-period within the enclosing one', rows: [obs({ period: '2012-07/2017-11', value: 3000 }), obs({ period: '2014-02-22/2016-02-20', value: 2274, source: 'm' })], expected: [] },
+    { name: 'overlapping periods are not nested', rows: [obs({ period: '2012-07/2015-11', value: 10 }), obs({ period: '2014-02/2016-02', value: 20 })], expected: [] },
+    { name: 'an at-least enclosing figure is a lower bound', rows: [obs({ period: '2012-07/2017-11', value: 10, qualifier: 'at-least' }), obs({ period: '2014-02/2016-02', value: 20 })], expected: [] },
+    { name: 'approximate figures are not compared', rows: [obs({ period: '2012-07/2017-11', value: 10, qualifier: 'approx' }), obs({ period: '2014-02/2016-02', value: 20 })], expected: [] },
+    { name: 'a month inside a cumulative range', rows: [obs({ period: '2014-09-23/2015-03-10', value: 40 }), obs({ period: '2014-12', value: 41 })], expected: [{ expected: 40, actual: 41, period: '2014-09-23/2015-03-10' }] },
+    { name: 'a month against its year is left to months-vs-year', rows: [obs({ value: 10 }), obs({ period: '2015-03', value: 20 })], expected: [] },
+    { name: 'a half-year against its year is left to the half-year check', rows: [obs({ value: 10 }), obs({ period: '2015-01/2015-06', value: 20 })], expected: [] },
+    { name: 'a year inside a cumulative range is compared', rows: [obs({ period: '2011-03/2020-03', value: 10 }), obs({ period: '2015', value: 20 })], expected: [{ expected: 10, actual: 20, period: '2011-03/2020-03' }] },
+    { name: 'other victims, areas or units are other series', rows: [obs({ period: '2012-07/2017-11', value: 10 }), obs({ period: '2014-02/2016-02', value: 20, victims: 'women' }), obs({ period: '2014-02/2016-02', value: 20, area: 'SY-HL' }), obs({ period: '2014-02/2016-02', value: 20, unit: 'persons' })], expected: [] },
+    { name: 'the latest vintage of each period is compared', rows: [obs({ period: '2012-07/2017-11', value: 10, source: 'm' }), obs({ period: '2012-07/2017-11', value: 30, source: 'b' }), obs({ period: '2014-02/2016-02', value: 20 })], expected: [] },
+  ];
+  it.each(cases)('$name', ({ rows, expected }) => {
+    const found = checkNestedPeriods(rows, CTX);
+    expect(found.map((f) => ({ kind: f.kind, expected: f.expected, actual: f.actual, period: f.period }))).toEqual(expected.map((e) => ({ kind: 'nested-period', ...e })));
+  });
+  it('names both periods, both sources and says both rows are kept', () => {
+    const [f] = checkNestedPeriods([obs({ period: '2012-07/2017-11', value: 1734 }), obs({ period: '2014-02-22/2016-02-20', value: 2274, source: 'm' })], CTX);
+    expect(f.message).toBe(
+      'civilian-deaths for 2014-02-22/2016-02-20 in SY (perpetrator all, victims all, civilians) is 2,274 (m), 540 more than the 1,734 given for the enclosing period 2012-07/2017-11 (a). Both are kept as published.',
+    );
+    expect(f.sources).toEqual(['a', 'm']);
   });
 });
 

@@ -88,7 +88,7 @@ describe('observation rows: one rejection per reason', () => {
     { reason: 'all combined', row: { perpetrator: 'all+regime', perpetrator_published: 'x' }, expected: /combines all/ },
     { reason: 'perpetrator_published missing', row: { perpetrator_published: '' }, expected: /^perpetrator_published is required for perpetrator "regime"/ },
     { reason: 'perpetrator_published with all', row: { perpetrator: 'all' }, expected: /^perpetrator_published must be empty when perpetrator is all/ },
-    { reason: 'victims', row: { victims: 'men' }, expected: /^victims "men" is not all, children or women/ },
+    { reason: 'victims', row: { victims: 'men' }, expected: /^victims "men" is not all, children, women or females/ },
     { reason: 'unknown unit', row: { unit: 'people' }, expected: /^unit "people" unknown/ },
     { reason: 'unit not allowed for metric', row: { unit: 'barrels' }, expected: /^unit "barrels" not allowed for metric "civilian-deaths" \(allowed: civilians, persons, percent\)/ },
     { reason: 'persons only for civilian metrics', row: { metric: 'massacres', unit: 'persons' }, expected: /^unit "persons" not allowed for metric "massacres" \(allowed: massacres, percent\)/ },

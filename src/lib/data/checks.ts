@@ -41,6 +41,16 @@
  * 3. years-vs-cumulative — for a range longer than a year, the whole calendar years inside it
  *    (latest vintage each) against the range's latest figure. Complete when the range is made of
  *    whole years and every one of them is published.
+ * 3b. half-years — for each key and half-year (January–June or July–December, however written) with
+ *    a figure: its months (latest vintage each) against it, complete when all six are there; and,
+ *    where the whole year has a figure, the half-years against the year (complete when both
+ *    halves are there). A half-year larger than its year is the usual catch (SNHR's first-half
+ *    report counted more than its annual report).
+ * 3c. nested-period — for any two periods of one key where one lies strictly inside the other
+ *    (latest vintage each), the inner figure must not be larger than the enclosing one. Pairs the
+ *    sum checks already compare (a month inside its half-year or year, a half-year inside its
+ *    year) are left to them. Such findings are SNHR's own inconsistencies as often as
+ *    transcription errors: both rows are kept as published and the finding says so.
  * 4. duplicate — two or more rows with the same key from the same source (unless all of them are
  *    marked `conflict`, which is the conflict check's business).
  * 5. conflict — every key with rows marked `conflict` gives one finding listing the values (or
@@ -63,7 +73,7 @@
 import { publicationMoments } from './vintage';
 import type { Finding, Observation, Period, Perpetrator, Source } from './types';
 import { GOVERNORATE_CODES } from './types';
-import { isWholeYear, lengthInDays, period as parsePeriodStrict } from './period';
+import { isWholeYear, lengthInDays, period as parsePeriodStrict, within } from './period';
 
 export interface CheckContext {
   sources: Source[];
@@ -74,6 +84,8 @@ export const FINDING_KINDS: Finding['kind'][] = [
   'parts-vs-total',
   'months-vs-year',
   'years-vs-cumulative',
+  'half-year',
+  'nested-period',
   'duplicate',
   'conflict',
   'vintage',
@@ -409,6 +421,104 @@ export function checkYearsVsCumulative(observations: Observation[], ctx: CheckCo
   return findings;
 }
 
+/** The half (1 or 2) of the year a period covers exactly, or null. */
+export function halfOf(p: Period): { year: number; half: 1 | 2 } | null {
+  const y = p.start.slice(0, 4);
+  if (y !== p.end.slice(0, 4)) return null;
+  if (p.start === `${y}-01-01` && p.end === `${y}-06-30`) return { year: +y, half: 1 };
+  if (p.start === `${y}-07-01` && p.end === `${y}-12-31`) return { year: +y, half: 2 };
+  return null;
+}
+const halfSpan = (year: number, half: 1 | 2) => (half === 1 ? `${year}-01-01/${year}-06-30` : `${year}-07-01/${year}-12-31`);
+
+export function checkHalfYears(observations: Observation[], ctx: CheckContext): Finding[] {
+  const dates = new Dates(ctx.sources);
+  const findings: Finding[] = [];
+  for (const [, bySpan] of seriesBySpan(observations)) {
+    for (const [, rows] of bySpan) {
+      const h = halfOf(span(rows[0]));
+      if (!h) continue;
+      const total = dates.latest(rows);
+      if (!total) continue;
+      const months: Observation[] = [];
+      const first = h.half === 1 ? 1 : 7;
+      for (let m = first; m < first + 6; m++) {
+        const monthRows = bySpan.get(monthSpan(h.year, m));
+        const chosen = monthRows ? dates.latest(monthRows) : null;
+        if (chosen) months.push(chosen);
+      }
+      if (months.length === 0) continue;
+      const complete = months.length === 6;
+      const d = disagreement(total, months, complete);
+      if (d === null) continue;
+      const label = h.half === 1 ? `January–June ${h.year}` : `July–December ${h.year}`;
+      findings.push(sumFinding('half-year', `The ${months.length} months of ${describe(total, label)} add up to ${fmt(total.value + d)}, ` +
+          `${diffWords(d, `the half-year's ${fmt(total.value)}`)} (months from ${listSources(months.map((m) => m.source))}; ` +
+          `half-year from ${total.source}).`, total, months, d));
+    }
+    // Half-years against their year.
+    for (const [, rows] of bySpan) {
+      if (!isWholeYear(span(rows[0]))) continue;
+      const year = +span(rows[0]).start.slice(0, 4);
+      const total = dates.latest(rows);
+      if (!total) continue;
+      const halves: Observation[] = [];
+      for (const half of [1, 2] as const) {
+        const halfRows = bySpan.get(halfSpan(year, half));
+        const chosen = halfRows ? dates.latest(halfRows) : null;
+        if (chosen) halves.push(chosen);
+      }
+      if (halves.length === 0) continue;
+      const d = disagreement(total, halves, halves.length === 2);
+      if (d === null) continue;
+      const which = halves.length === 2 ? 'The two half-years' : halfOf(span(halves[0]))!.half === 1 ? 'January–June' : 'July–December';
+      findings.push(sumFinding('half-year', `${which} of ${describe(total, String(year))} ${halves.length === 2 ? 'add' : 'adds'} up to ${fmt(total.value + d)}, ` +
+          `${diffWords(d, `the year's ${fmt(total.value)}`)} (half-year${halves.length === 2 ? 's' : ''} from ${listSources(halves.map((x) => x.source))}; ` +
+          `year from ${total.source}).`, total, halves, d));
+    }
+  }
+  return findings;
+}
+
+/** True when the sum checks (months-vs-year, half-year) already compare `inner` with `outer`. */
+function comparedBySums(inner: Period, outer: Period): boolean {
+  const innerIsMonth = inner.start.slice(0, 7) === inner.end.slice(0, 7) && inner.start.endsWith('-01') &&
+    inner.end === monthSpan(+inner.start.slice(0, 4), +inner.start.slice(5, 7)).slice(11);
+  if (isWholeYear(outer)) return innerIsMonth || halfOf(inner) !== null;
+  if (halfOf(outer)) return innerIsMonth;
+  return false;
+}
+
+export function checkNestedPeriods(observations: Observation[], ctx: CheckContext): Finding[] {
+  const dates = new Dates(ctx.sources);
+  const findings: Finding[] = [];
+  for (const [, bySpan] of seriesBySpan(observations)) {
+    if (bySpan.size < 2) continue;
+    const chosen: { p: Period; row: Observation }[] = [];
+    for (const [, rows] of bySpan) {
+      const row = dates.latest(rows);
+      if (row && row.qualifier !== 'approx') chosen.push({ p: span(row), row });
+    }
+    for (const inner of chosen) {
+      for (const outer of chosen) {
+        if (inner === outer || !within(inner.p, outer.p)) continue;
+        if (inner.p.start === outer.p.start && inner.p.end === outer.p.end) continue;
+        if (comparedBySums(inner.p, outer.p)) continue;
+        // The inner figure is a lower bound; the enclosing one an upper bound unless it says "at least".
+        if (outer.row.qualifier === 'at-least' || inner.row.value <= outer.row.value) continue;
+        const d = inner.row.value - outer.row.value;
+        findings.push({
+          ...sumFinding('nested-period',
+            `${describe(inner.row)} is ${fmt(inner.row.value)} (${inner.row.source}), ${fmt(d)} more than the ${fmt(outer.row.value)} ` +
+              `given for the enclosing period ${outer.row.period} (${outer.row.source}). Both are kept as published.`,
+            outer.row, [inner.row], d),
+        });
+      }
+    }
+  }
+  return findings;
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4–6. Duplicates, conflicts, vintages
 
@@ -537,6 +647,8 @@ export function runChecks(observations: Observation[], ctx: CheckContext): Findi
     ...checkPartsVsTotals(observations, ctx),
     ...checkMonthsVsYears(observations, ctx),
     ...checkYearsVsCumulative(observations, ctx),
+    ...checkHalfYears(observations, ctx),
+    ...checkNestedPeriods(observations, ctx),
     ...checkDuplicates(observations),
     ...checkConflicts(observations, ctx),
     ...checkVintages(observations, ctx),

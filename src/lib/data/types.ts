@@ -128,7 +128,7 @@ export interface Observation {
 
 /** A check of the data build that found something worth a reader's attention. */
 export interface Finding {
-  kind: 'parts-vs-total' | 'months-vs-year' | 'years-vs-cumulative' | 'duplicate' | 'conflict' | 'vintage';
+  kind: 'parts-vs-total' | 'months-vs-year' | 'years-vs-cumulative' | 'half-year' | 'nested-period' | 'duplicate' | 'conflict' | 'vintage';
   /** one sentence in English for the build log and the data-quality page */
   message: string;
   metric: MetricId;

@@ -25,6 +25,8 @@ const messages: Record<string, string> = {
   'methods.quality.kind.parts-vs-total': 'الأجزاء والحصائل الإجمالية',
   'methods.quality.kind.months-vs-year': 'الأشهر والسنوات',
   'methods.quality.kind.years-vs-cumulative': 'السنوات والحصائل التراكمية',
+  'methods.quality.kind.half-year': 'أنصاف السنة وأشهرها وسنواتها',
+  'methods.quality.kind.nested-period': 'فترة أكبر من الفترة التي تضمّها',
   'methods.quality.kind.duplicate': 'التكرار',
   'methods.quality.kind.conflict': 'القيم المتعارضة',
   'methods.quality.kind.vintage': 'مراجعات الشبكة لحصائلها',

@@ -25,6 +25,8 @@ const messages: Record<string, string> = {
   'methods.quality.kind.parts-vs-total': 'Parts and totals',
   'methods.quality.kind.months-vs-year': 'Months and years',
   'methods.quality.kind.years-vs-cumulative': 'Years and cumulative totals',
+  'methods.quality.kind.half-year': 'Half-years, their months and years',
+  'methods.quality.kind.nested-period': 'A period larger than the period around it',
   'methods.quality.kind.duplicate': 'Duplicates',
   'methods.quality.kind.conflict': 'Conflicting values',
   'methods.quality.kind.vintage': 'Revisions by SNHR',
