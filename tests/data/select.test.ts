@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexDataset, selectArea, selectMap, selectTime, perpsOf, yearsOf } from '../../src/lib/data/select';
+import { figureOf, indexDataset, selectArea, selectMap, selectTime, perpsOf, yearsOf } from '../../src/lib/data/select';
 import type { Query } from '../../src/lib/data/selection';
 import { fixture } from './fixture';
 
@@ -60,8 +60,32 @@ describe('figures: vintages, corroboration, conflicts', () => {
   });
   it('prefers the primary page and counts an outlet with the same value as corroboration', () => {
     const f = selectTime(atlas, q({})).years.find((b) => b.period.key === '2017')!.total!;
-    expect(f.shown.source).toBe('outlet2018'); // the outlet's date is later, the value identical
-    expect(f.corroborating.map((o) => o.source)).toEqual(['a2018']);
+    expect(f.shown.source).toBe('a2018'); // the outlet's date is later, the value identical: SNHR's page is cited
+    expect(f.corroborating.map((o) => o.source)).toEqual(['outlet2018']);
+  });
+  it("cites SNHR's older page when a later outlet repeats its number, even without its 'at least'", () => {
+    // synthetic: SNHR's January report says "at least 500"; an outlet three years later prints 500;
+    // an outlet in between printed 450, an earlier vintage of the number shown
+    const rows = [
+      { ...atlas.dataset.observations[0], id: 'x1', period: '2015', value: 500, qualifier: 'at-least' as const, source: 'a2016' },
+      { ...atlas.dataset.observations[0], id: 'x2', period: '2015', value: 450, source: 'outlet2018', status: 'published-secondary' as const },
+      { ...atlas.dataset.observations[0], id: 'x3', period: '2015', value: 500, source: 'a2019', status: 'published-secondary' as const },
+    ];
+    const secondary = indexDataset({ ...fixture(), sources: fixture().sources.map((x) => (x.id === 'a2019' ? { ...x, role: 'secondary' as const } : x)) });
+    const f = figureOf(secondary, rows)!;
+    expect(f.shown.id).toBe('x1');
+    expect(f.corroborating.map((o) => o.id)).toEqual(['x3']);
+    expect(f.earlier.map((o) => o.id)).toEqual(['x2']);
+    expect(f.conflicting).toEqual([]);
+  });
+  it('shows the latest number when no SNHR page prints it', () => {
+    const rows = [
+      { ...atlas.dataset.observations[0], id: 'y1', period: '2015', value: 400, source: 'a2016' },
+      { ...atlas.dataset.observations[0], id: 'y2', period: '2015', value: 500, source: 'outlet2018', status: 'published-secondary' as const },
+    ];
+    const f = figureOf(atlas, rows)!;
+    expect(f.shown.id).toBe('y2');
+    expect(f.earlier.map((o) => o.id)).toEqual(['y1']);
   });
   it('keeps both values of a conflict', () => {
     const f = selectTime(atlas, q({ victims: 'children' })).years.find((b) => b.period.key === '2020')!.total!;

@@ -3,7 +3,8 @@
  *
  * The rules, in one place:
  * - A "figure" is every row for one key (metric, period, area, perpetrator, victims, unit). The
- *   latest publication is shown; rows of the same value from other sources corroborate it; rows of
+ *   latest publication's number is shown, cited to SNHR's own page where one prints the same number
+ *   (an outlet is then a corroborating copy); rows of the same value from other sources corroborate it; rows of
  *   another value published more than a month earlier are earlier vintages; rows of another value
  *   published within a month, or marked `conflict`, are conflicts and are shown as such.
  * - The map answers with a governorate table for exactly the chosen period (a year, or a published
@@ -81,12 +82,19 @@ export function figureOf(atlas: Atlas, rows: Observation[]): Figure | null {
     return a.id.localeCompare(b.id);
   });
   const flagged = ordered.filter((o) => o.status === 'conflict');
-  const shown = flagged[0] ?? ordered[0];
+  const latest = flagged[0] ?? ordered[0];
+  // SNHR's own page first: where a primary row prints the number of the latest publication (an
+  // outlet repeating it later, or with or without "at least"), that row is the one shown and cited.
+  const shown =
+    latest.status === 'conflict' || isPrimary(atlas, latest)
+      ? latest
+      : (ordered.find((o) => o.value === latest.value && o.status !== 'conflict' && isPrimary(atlas, o)) ?? latest);
   const figure: Figure = { shown, corroborating: [], earlier: [], conflicting: [] };
-  const shownDate = sourceDate(atlas, shown);
+  const shownDate = sourceDate(atlas, latest);
   for (const o of ordered) {
     if (o === shown) continue;
-    if (o.value === shown.value && o.qualifier === shown.qualifier) figure.corroborating.push(o);
+    if (o.value === shown.value && (o.qualifier === shown.qualifier || !isLaterVintage(sourceDate(atlas, o), shownDate) || shown !== latest))
+      figure.corroborating.push(o);
     else if (o.status === 'conflict' && shown.status === 'conflict') figure.conflicting.push(o);
     else if (isLaterVintage(sourceDate(atlas, o), shownDate)) figure.earlier.push(o);
     else figure.conflicting.push(o);
