@@ -20,7 +20,7 @@ const messages: Record<string, string> = {
   'methods.parties.published': 'Names as published',
   'methods.parties.parent': 'listed under {parent}',
   'methods.quality.title': 'Data quality: what the checks found',
-  'methods.quality.intro': 'Every build checks parts against stated totals (by party, by governorate, children and women), months against years and years against cumulative totals, and looks for duplicates, conflicts and revisions. Every finding is listed; none is hidden.',
+  'methods.quality.intro': 'Every build checks parts against stated totals (by party, by governorate, children and women), months against years, half-years against their months and years, years against cumulative totals, and any period against the periods around it (a part of a period should not exceed the whole), and looks for duplicates, conflicts and revisions. Every finding is listed; none is hidden, and SNHR’s own inconsistencies are kept as published.',
   'methods.quality.none': 'The checks found nothing.',
   'methods.quality.kind.parts-vs-total': 'Parts and totals',
   'methods.quality.kind.months-vs-year': 'Months and years',
