@@ -1,7 +1,15 @@
 /**
  * Browser-test harness: a static server for dist/, the system Chromium driven by playwright-core,
  * a page log that records what went wrong (console errors, page errors, failed requests, requests
- * leaving the origin), and screenshots.
+ * leaving the origin), axe, and screenshots.
+ *
+ * One browser and one server per run. Under `node --test` (the runner sets NODE_TEST_CONTEXT) the
+ * browser and the servers are shared by every test file the process loads: tests/e2e/run.ts loads
+ * them all into one process. `launchBrowser()` hands out a view of the shared Chromium whose
+ * `close()` closes only the contexts it opened; `startStaticServer(dir)` lends an idle server of
+ * that folder (a new one, on a new origin, when every server of it is lent out) with its own
+ * request log, and `close()` gives it back. Both are really closed once, after the last test.
+ * Outside the test runner (scripts/bench.ts) `close()` closes them, as before.
  *
  * Deliberately ignores: browser downloads (we use the system Chromium, `CHROME_PATH` or
  * `/usr/bin/chromium`), HTTP caching subtleties (every response is `no-cache`), ranges, and any
@@ -9,11 +17,13 @@
  */
 import type { Dataset } from '../../src/lib/data/types';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import { after, afterEach, beforeEach } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** The repository root (tests/e2e/../..). */
@@ -21,6 +31,14 @@ export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The built site the browser tests serve: dist/, or `ATLAS_DIST` (e.g. to test another build). */
 export const DIST = process.env.ATLAS_DIST ? resolve(process.env.ATLAS_DIST) : join(ROOT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+/**
+ * Whether browser and servers are shared for the whole process: under `node --test` (which sets
+ * NODE_TEST_CONTEXT in the process that runs the tests), where a root `after` hook closes them.
+ * Elsewhere (scripts/bench.ts) every `close()` is real. `ATLAS_E2E_SHARED=0` turns sharing off.
+ */
+const shared = Boolean(process.env.NODE_TEST_CONTEXT) && process.env.ATLAS_E2E_SHARED !== '0';
+/** Whether this process shares one Chromium and one server per folder among its test files. */
+export const SHARED_FIXTURE = shared;
 /** The dataset the build under test serves (dist/data/atlas.json), for expected figures. */
 export function builtDataset(): Dataset {
   return JSON.parse(readFileSync(join(DIST, 'data', 'atlas.json'), 'utf8')) as Dataset;
@@ -94,12 +112,22 @@ export interface StaticServerOptions {
   headers?: Record<string, string>;
 }
 
-/** Serve `dir` over HTTP. Start several on different ports to get different origins. */
-export async function startStaticServer(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
-  const root = resolve(dir);
-  if (!existsSync(root)) throw new Error(`startStaticServer: ${root} does not exist (run the build first)`);
+/** A real HTTP server of one folder; `logs` are the request logs of whoever holds it now. */
+interface OpenServer {
+  key: string;
+  url: string;
+  port: number;
+  logs: Set<ServedRequest[]>;
+  lent: boolean;
+  close(): Promise<void>;
+}
+
+async function openServer(root: string, key: string, options: StaticServerOptions): Promise<OpenServer> {
   const host = options.host ?? '127.0.0.1';
-  const log: ServedRequest[] = [];
+  const logs = new Set<ServedRequest[]>();
+  const record = (r: ServedRequest) => {
+    for (const log of logs) log.push(r);
+  };
   const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>();
 
   function send(req: IncomingMessage, res: ServerResponse, path: string, status: number, type: string, body: Buffer) {
@@ -120,7 +148,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
     headers['Content-Length'] = out.length;
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : out);
-    log.push({ method: req.method ?? 'GET', path, status, rawBytes: body.length, sentBytes: out.length, gzip });
+    record({ method: req.method ?? 'GET', path, status, rawBytes: body.length, sentBytes: out.length, gzip });
   }
 
   function handle(req: IncomingMessage, res: ServerResponse) {
@@ -145,7 +173,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
         // the site uses relative URLs (base './'), so /methods must become /methods/
         res.writeHead(301, { Location: `${url.pathname}/${url.search}`, 'Content-Length': 0, ...options.headers });
         res.end();
-        log.push({ method: req.method, path: pathname, status: 301, rawBytes: 0, sentBytes: 0, gzip: false });
+        record({ method: req.method, path: pathname, status: 301, rawBytes: 0, sentBytes: 0, gzip: false });
         return;
       }
       target = join(target, 'index.html');
@@ -173,17 +201,55 @@ export async function startStaticServer(dir: string, options: StaticServerOption
     server.listen(options.port ?? 0, host, () => ok());
   });
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://${host}:${port}`;
   return {
-    url: origin,
-    origin,
+    key,
+    url: `http://${host}:${port}`,
     port,
-    log,
+    logs,
+    lent: false,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());
       }),
+  };
+}
+
+/** Servers kept for the run (only under the test runner), lent to one holder at a time. */
+const servers: OpenServer[] = [];
+
+/**
+ * Serve `dir` over HTTP. Under the test runner this lends a server of `dir` that nobody holds
+ * (started on first use and kept until the run ends), so test files share one server and one
+ * origin; servers held at the same time are different servers on different ports, hence different
+ * origins. `log` lists the requests served while you hold it; `close()` gives it back.
+ */
+export async function startStaticServer(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+  const root = resolve(dir);
+  if (!existsSync(root)) throw new Error(`startStaticServer: ${root} does not exist (run the build first)`);
+  const key = JSON.stringify([root, options.host ?? '127.0.0.1', options.port ?? 0, options.headers ?? {}]);
+  let server = shared ? servers.find((s) => s.key === key && !s.lent) : undefined;
+  if (!server) {
+    server = await openServer(root, key, options);
+    if (shared) servers.push(server);
+  }
+  const held = server;
+  held.lent = true;
+  const log: ServedRequest[] = [];
+  held.logs.add(log);
+  let closed = false;
+  return {
+    url: held.url,
+    origin: held.url,
+    port: held.port,
+    log,
+    async close() {
+      if (closed) return;
+      closed = true;
+      held.logs.delete(log);
+      held.lent = false;
+      if (!shared) await held.close();
+    },
   };
 }
 
@@ -231,27 +297,55 @@ export interface PageOptions {
 }
 
 export interface TestBrowser {
+  /** the shared Chromium (contexts made on it directly are yours to close) */
   browser: Browser;
   /** A page in its own fresh context (no shared cookies, storage or cache). */
   newPage(options?: PageOptions): Promise<Page>;
+  /** Closes the contexts this view opened; the shared Chromium stays up until the run ends. */
   close(): Promise<void>;
 }
 
+let chromiumLaunch: Promise<Browser> | null = null;
+let launched: Browser | null = null;
+let views = 0;
+/** contexts opened by `newPage` during the test now running, closed after it if it timed out */
+let testContexts: Set<BrowserContext> | null = null;
+
+/** The shared Chromium, launched on first use and again if it crashed or was closed. */
+function sharedChromium(): Promise<Browser> {
+  if (!chromiumLaunch || (launched && !launched.isConnected())) {
+    const launch = chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROME_ARGS, timeout: 60_000 });
+    chromiumLaunch = launch;
+    launch.then(
+      (b) => {
+        launched = b;
+        b.on('disconnected', () => {
+          if (chromiumLaunch === launch) chromiumLaunch = null;
+        });
+      },
+      () => {
+        if (chromiumLaunch === launch) chromiumLaunch = null;
+      },
+    );
+  }
+  return chromiumLaunch;
+}
+
 /**
- * Launch the system Chromium. `chromium.launch` gives every run a fresh temporary
- * `--user-data-dir` and removes it on close; one context per page keeps tests independent.
+ * The system Chromium (one per run, see the header). Every `newPage` gets a fresh context, as
+ * playwright's contexts are: no cookies, storage, cache or service worker shared with any other.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROME_ARGS,
-    timeout: 60_000,
-  });
+  let browser = await sharedChromium();
+  views++;
   const contexts = new Set<BrowserContext>();
+  let closed = false;
   return {
-    browser,
+    get browser() {
+      return launched && launched.isConnected() ? launched : browser;
+    },
     async newPage(options: PageOptions = {}) {
+      browser = await sharedChromium();
       const mobile = options.isMobile ?? false;
       const context = await browser.newContext({
         viewport: options.viewport ?? { width: 1280, height: 800 },
@@ -262,7 +356,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
         timezoneId: options.timezoneId ?? 'UTC',
       });
       contexts.add(context);
-      context.on('close', () => contexts.delete(context));
+      const inTest = testContexts;
+      inTest?.add(context);
+      context.on('close', () => {
+        contexts.delete(context);
+        inTest?.delete(context);
+      });
       // tsx compiles with esbuild's keepNames, which wraps named functions in page.evaluate
       // callbacks in `__name(fn, "name")`: give the page a no-op one.
       await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
@@ -270,9 +369,47 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
     async close() {
       await Promise.allSettled([...contexts].map((c) => c.close()));
-      await browser.close();
+      if (closed) return;
+      closed = true;
+      views--;
+      if (!shared && views === 0) await closeChromium();
     },
   };
+}
+
+async function closeChromium(): Promise<void> {
+  const launch = chromiumLaunch;
+  chromiumLaunch = null;
+  launched = null;
+  const browser = await launch?.catch(() => null);
+  await browser?.close().catch(() => {});
+}
+
+if (shared) {
+  // Root-level hooks (this module is imported before any test is declared), for every test of
+  // every file in the process: note which test runs (the runner's watchdog names it if the run
+  // has to be stopped); after a test that timed out or was cancelled, close the pages it left
+  // open so that they stop using the CPU; after the last test, close Chromium and the servers.
+  beforeEach((t) => {
+    testContexts = new Set();
+    const file = process.env.ATLAS_E2E_CURRENT;
+    if (file) {
+      try {
+        writeFileSync(file, `${t.name}\n`);
+      } catch {
+        /* only a report */
+      }
+    }
+  });
+  afterEach(async (t) => {
+    const left = testContexts;
+    testContexts = null;
+    if (t.signal.aborted && left) await Promise.allSettled([...left].map((c) => c.close()));
+  });
+  after(async () => {
+    await closeChromium();
+    await Promise.allSettled(servers.splice(0).map((s) => s.close()));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,6 +516,36 @@ export async function waitForReady(page: Page, log?: PageLog, timeout = 45_000):
     const text = await page.evaluate(() => document.body.innerText.slice(0, 500));
     throw new Error(`page reached data-state=${state}: ${text}` + (log ? `\n${problems(log).join('\n')}` : ''));
   }
+}
+
+export interface AxeOptions {
+  /** CSS selectors to check (default: the whole page) */
+  include?: string | string[];
+  /** CSS selectors to leave out */
+  exclude?: string | string[];
+  /** axe rules to turn off, each with the reason in the test */
+  disableRules?: string[];
+}
+
+/**
+ * Run axe (every rule it runs by default) on the page as it is now and return one line per
+ * violation (empty when clean). Only violations are collected in full (`resultTypes`): axe skips
+ * building selectors for every passing node, which on a long page (the methods page has some
+ * 17,000 elements) is most of its time. What is checked is the same.
+ */
+export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+  for (const s of [options.include ?? []].flat()) builder = builder.include(s);
+  for (const s of [options.exclude ?? []].flat()) builder = builder.exclude(s);
+  if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
+  const result = await builder.analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), e.g. ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 /** Save a PNG of the page into test-results/screenshots/NAME.png and return its path. */
