@@ -9,5 +9,6 @@ export interface Counts {
 export function emptyCounts(): Counts;
 export function countVitest(text: string | undefined, exitCode: number | null): Counts;
 export function countNodeTap(text: string | undefined, exitCode: number | null): Counts;
+export function countCheck(label: string, exitCode: number | null, why?: string): Counts;
 export function addCounts(...parts: Counts[]): Counts;
 export function formatSummary(counts: Counts): string;

@@ -91,6 +91,25 @@ export function countNodeTap(text, exitCode) {
 }
 
 /**
+ * A check that is one test (the linter): passed when it exited 0, one failure otherwise. A step
+ * stopped by the watchdog (`code` null) fails with the reason given.
+ * @param {string} label
+ * @param {number | null} exitCode
+ * @param {string} [why] what happened when it did not exit on its own
+ * @returns {Counts}
+ */
+export function countCheck(label, exitCode, why) {
+  const counts = emptyCounts();
+  if (exitCode === 0) {
+    counts.passed = 1;
+    return counts;
+  }
+  counts.failed = 1;
+  counts.notes.push(`${label} failed (${why ?? `exit code ${exitCode}`})`);
+  return counts;
+}
+
+/**
  * @param {...Counts} parts
  * @returns {Counts}
  */

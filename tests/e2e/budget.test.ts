@@ -79,7 +79,7 @@ export function staticScriptClosure(distDir: string, htmlFile = 'index.html'): s
 }
 
 describe('size budgets', () => {
-  it(`JS needed before the first paint, from dist/: < ${kb(BUDGETS.jsBeforeFirstPaint)} gzip`, (t) => {
+  it(`JS needed before the first paint, from dist/: < ${kb(BUDGETS.jsBeforeFirstPaint)} gzip`, { timeout: 30_000 }, (t) => {
     assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run vite build');
     const files = staticScriptClosure(DIST);
     assert.ok(files.length > 0, 'dist/index.html loads no script');
@@ -97,7 +97,7 @@ describe('size budgets', () => {
     ['static/data/atlas.json', BUDGETS.atlasJson],
     ['static/geo/syria.topo.json', BUDGETS.topoJson],
   ] as const) {
-    it(`${file}: < ${kb(budget)} gzip`, (t) => {
+    it(`${file}: < ${kb(budget)} gzip`, { timeout: 30_000 }, (t) => {
       const path = join(ROOT, file);
       assert.ok(existsSync(path), `${file} is missing: run npm run data`);
       const size = gz(readFileSync(path));

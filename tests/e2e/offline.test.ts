@@ -14,7 +14,6 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Dataset } from '../../src/lib/data/types';
 import { indexDataset, type Atlas } from '../../src/lib/data/select';
 import { slideFacts, slideView } from '../../src/lib/present/slide';
 import { deckHash, normalizeViewString } from '../../src/lib/present/deck';
@@ -61,7 +60,7 @@ describe('offline', { skip }, () => {
     await server?.close();
   });
 
-  it('after one visit, presents every slide, and loads every page, with the network off', async () => {
+  it('after one visit, presents every slide, and loads every page, with the network off', { timeout: 240_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const context = page.context();
     const log = watchPage(page, server.origin);
@@ -128,7 +127,7 @@ describe('offline', { skip }, () => {
     }
   });
 
-  it('installs a new version in the background and takes it only when no presentation is open', async () => {
+  it('installs a new version in the background and takes it only when no presentation is open', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-offline-'));
     cpSync(DIST, dir, { recursive: true });
     const copy = await startStaticServer(dir);
