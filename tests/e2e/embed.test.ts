@@ -13,10 +13,9 @@
  */
 import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from 'playwright-core';
 import { METRIC_IDS, type Dataset, type MetricId } from '../../src/lib/data/types';
 import type { Query } from '../../src/lib/data/selection';
@@ -29,6 +28,7 @@ import { publishVersions } from '../../scripts/publish-versions';
 import {
   DIST,
   ROOT,
+  axeViolations,
   launchBrowser,
   problems,
   screenshot,
@@ -360,12 +360,8 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
   });
 
   test('no axe violation in the embed (light and dark, phone width), and none in the embed dialog', async () => {
-    const axe = async (page: Page, include?: string) => {
-      const builder = new AxeBuilder({ page });
-      // the previews are the embed itself, checked above
-      const result = await (include ? builder.include(include).exclude('iframe') : builder).analyze();
-      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    };
+    // the previews are the embed itself, checked above
+    const axe = (page: Page, include?: string) => axeViolations(page, include ? { include, exclude: 'iframe' } : {});
     for (const theme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
       const log = watchPage(page, atlasServer.origin);

@@ -13,7 +13,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { GOVERNORATE_CODES, METRIC_IDS, type Dataset, type MetricId } from '../../src/lib/data/types';
 import type { Query } from '../../src/lib/data/selection';
@@ -22,6 +21,7 @@ import { DEFAULT_VIEW } from '../../src/lib/state/url';
 import {
   DIST,
   ROOT,
+  axeViolations,
   launchBrowser,
   problems,
   screenshot,
@@ -425,23 +425,15 @@ describe('explorer', () => {
     ['1280x800', DESKTOP, false],
     ['375x812', PHONE, true],
   ] as const) {
-    test(`has no axe violation at ${label}`, async () => {
-      await withPage('/', { viewport, isMobile }, async ({ page }) => {
-        const result = await new AxeBuilder({ page }).analyze();
-        const lines = result.violations.map(
-          (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
-        );
-        assert.deepEqual(lines, []);
-      });
-    });
-
-    test(`saves screenshots at ${label}, with no horizontal overflow`, async () => {
+    // one page state per size: the screenshots, the overflow and axe on the same load
+    test(`saves screenshots at ${label}, with no horizontal overflow and no axe violation`, async () => {
       await withPage('/', { viewport, isMobile }, async ({ page }) => {
         for (const file of [await screenshot(page, `explorer-${label}`), await screenshot(page, `explorer-${label}-full`, { fullPage: true })]) {
           assert.ok(statSync(file).size > 1000, `${file} is empty`);
         }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at ${label}`);
+        assert.deepEqual(await axeViolations(page), []);
       });
     });
   }
