@@ -209,7 +209,7 @@ if (build && (runUnit || runE2e)) {
 
 // 2. lint: one test
 if (runLint) {
-  parts.push(await timed('lint', () => check('lint (ESLint)', process.execPath, [bin('eslint'), '.'], WATCHDOG_MIN.lint)));
+  parts.push(await timed('lint', () => check('lint (ESLint)', process.execPath, [bin('eslint'), '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], WATCHDOG_MIN.lint)));
 }
 
 // 3. unit tests

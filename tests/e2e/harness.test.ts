@@ -73,6 +73,11 @@ describe('shared browser fixture', { skip }, () => {
       const later = await startStaticServer(DIST);
       assert.ok([site.origin, again.origin].includes(later.origin), 'a new server for the site although one was free');
       await later.close();
+      // a fresh server is its own origin, and really closed when given back
+      const own = await startStaticServer(DIST, { fresh: true });
+      assert.notEqual(own.origin, later.origin, 'a fresh server on an origin already used');
+      await own.close();
+      await assert.rejects(fetch(`${own.url}/embed.js`), 'a fresh server still answers after close()');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

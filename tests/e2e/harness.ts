@@ -8,7 +8,8 @@
  * them all into one process. `launchBrowser()` hands out a view of the shared Chromium whose
  * `close()` closes only the contexts it opened; `startStaticServer(dir)` lends an idle server of
  * that folder (a new one, on a new origin, when every server of it is lent out) with its own
- * request log, and `close()` gives it back. Both are really closed once, after the last test.
+ * request log, and `close()` gives it back (`{ fresh: true }` gets a server and an origin of its
+ * own instead). Both are really closed once, after the last test.
  * Outside the test runner (scripts/bench.ts) `close()` closes them, as before.
  *
  * Deliberately ignores: browser downloads (we use the system Chromium, `CHROME_PATH` or
@@ -110,6 +111,12 @@ export interface StaticServerOptions {
   host?: string;
   /** extra headers on every response (e.g. a Content-Security-Policy for embed tests) */
   headers?: Record<string, string>;
+  /**
+   * A server of its own, on an origin no other test used in this run, closed by `close()`: for
+   * tests of what the browser keeps per origin beyond a context, such as a service worker's
+   * update checks (offline.test.ts).
+   */
+  fresh?: boolean;
 }
 
 /** A real HTTP server of one folder; `logs` are the request logs of whoever holds it now. */
@@ -228,10 +235,11 @@ export async function startStaticServer(dir: string, options: StaticServerOption
   const root = resolve(dir);
   if (!existsSync(root)) throw new Error(`startStaticServer: ${root} does not exist (run the build first)`);
   const key = JSON.stringify([root, options.host ?? '127.0.0.1', options.port ?? 0, options.headers ?? {}]);
-  let server = shared ? servers.find((s) => s.key === key && !s.lent) : undefined;
+  const pooled = shared && !options.fresh;
+  let server = pooled ? servers.find((s) => s.key === key && !s.lent) : undefined;
   if (!server) {
     server = await openServer(root, key, options);
-    if (shared) servers.push(server);
+    if (pooled) servers.push(server);
   }
   const held = server;
   held.lent = true;
@@ -248,7 +256,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
       closed = true;
       held.logs.delete(log);
       held.lent = false;
-      if (!shared) await held.close();
+      if (!pooled) await held.close();
     },
   };
 }

@@ -51,7 +51,9 @@ function clean(log: PageLog): string[] {
 describe('offline', { skip }, () => {
   let server: StaticServer;
   before(async () => {
-    server = await startStaticServer(DIST);
+    // an origin of its own: the browser checks a service worker's script for updates outside the
+    // context's emulated network, and does so for an origin other tests of the run have used
+    server = await startStaticServer(DIST, { fresh: true });
     browser = await launchBrowser();
     atlas = indexDataset(builtDataset());
   });
