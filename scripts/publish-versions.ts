@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serializeDataset, writeAtomic } from '../src/lib/data/build';
-import { isDataset } from '../src/lib/data/load';
+import { parseDataset } from '../src/lib/data/load';
 import type { Dataset, MetricId } from '../src/lib/data/types';
 import { packSlice, sliceDataset, versionIndex } from '../src/lib/embed/slice';
 
@@ -41,9 +41,7 @@ export interface PublishResult {
 const VERSION_FILE = /^([0-9a-f]{6,64})\.json$/;
 
 function readDataset(file: string): Dataset {
-  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (!isDataset(data)) throw new Error(`${file}: not a dataset`);
-  return data;
+  return parseDataset(readFileSync(file, 'utf8'), file);
 }
 
 function writeSlices(dataset: Dataset, dir: string): void {

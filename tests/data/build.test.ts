@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildDataset, runBuild, serializeDataset } from '../../src/lib/data/build';
-import type { Dataset } from '../../src/lib/data/types';
+import { parseDataset } from '../../src/lib/data/load';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures');
 const valid = join(fixtures, 'data-valid');
@@ -124,7 +124,7 @@ describe('runBuild', () => {
     const { code, log, error } = run(['--data', valid, '--out', out]);
     expect(code).toBe(0);
     expect(error).toEqual([]);
-    const written = JSON.parse(readFileSync(out, 'utf8')) as Dataset;
+    const written = parseDataset(readFileSync(out, 'utf8'));
     expect(written).toEqual(buildDataset(valid).dataset);
     expect(log.join('\n')).toContain('[parts-vs-total] The 3 perpetrator parts');
     expect(log).toContain('  sources: 3');

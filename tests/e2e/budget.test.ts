@@ -15,6 +15,8 @@
  *   156 sources), 137 KB at 20:20 (3,288 observations ≈ 95 KB, 368 sources ≈ 35 KB): about
  *   30 bytes gzip per observation and 95 per source. 200 KB leaves ~45% headroom, i.e. room for
  *   some 2,000 more cited rows. When it breaks, do not raise it: split it further.
+ *   2026-12-07: 206.5 KB with 4,784 observations; observations are now stored as columns
+ *   (data/load.ts, encodeObservations): 163 KB, about 22 bytes gzip per observation.
  * - static/geo/syria.topo.json: < 25 KB gzip. About 2.8× the simplified 14 governorates plus
  *   neighbouring borders (8.9 KB on 2026-11-21); room for a finer simplification, not for an
  *   unsimplified boundary file.

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { GOVERNORATE_CODES, METRIC_IDS, type Dataset, type MetricId } from '../../src/lib/data/types';
+import { parseDataset } from '../../src/lib/data/load';
 import type { Query } from '../../src/lib/data/selection';
 import { indexDataset, perpsOf, selectMap, selectTime, yearsOf, type Atlas } from '../../src/lib/data/select';
 import { DEFAULT_VIEW } from '../../src/lib/state/url';
@@ -205,7 +206,7 @@ describe('explorer', () => {
     if (SKIP) return;
     const file = join(ROOT, 'static', 'data', 'atlas.json');
     assert.ok(existsSync(file), `${file} is missing: run npm run data`);
-    dataset = JSON.parse(readFileSync(file, 'utf8')) as Dataset;
+    dataset = parseDataset(readFileSync(file, 'utf8'));
     atlas = indexDataset(dataset);
     server = await startStaticServer(DIST);
     browser = await launchBrowser();

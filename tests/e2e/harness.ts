@@ -17,6 +17,7 @@
  * fallback from an unknown path to index.html — a 404 is a bug the tests should see.
  */
 import type { Dataset } from '../../src/lib/data/types';
+import { parseDataset } from '../../src/lib/data/load';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -42,7 +43,7 @@ const shared = Boolean(process.env.NODE_TEST_CONTEXT) && process.env.ATLAS_E2E_S
 export const SHARED_FIXTURE = shared;
 /** The dataset the build under test serves (dist/data/atlas.json), for expected figures. */
 export function builtDataset(): Dataset {
-  return JSON.parse(readFileSync(join(DIST, 'data', 'atlas.json'), 'utf8')) as Dataset;
+  return parseDataset(readFileSync(join(DIST, 'data', 'atlas.json'), 'utf8'));
 }
 
 // ---------------------------------------------------------------------------------------------

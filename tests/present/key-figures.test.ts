@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexDataset } from '../../src/lib/data/select';
-import type { Dataset } from '../../src/lib/data/types';
+import { parseDataset } from '../../src/lib/data/load';
 import { KEY_FIGURES, KEY_FIGURES_AR } from '../../src/lib/present/decks/key-figures';
 import { slideFacts, slideView } from '../../src/lib/present/slide';
 import { normalizeViewString, validateDeck, deckFromFile, deckToFile } from '../../src/lib/present/deck';
 
 const file = join(import.meta.dirname, '../../static/data/atlas.json');
-const data = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Dataset) : null;
+const data = existsSync(file) ? parseDataset(readFileSync(file, 'utf8')) : null;
 
 describe('the key figures deck', () => {
   it('is a valid deck whose views are already normalised', () => {

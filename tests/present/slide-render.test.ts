@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { render } from 'svelte/server';
 import Slide from '../../src/lib/present/Slide.svelte';
 import { indexDataset } from '../../src/lib/data/select';
-import type { Dataset } from '../../src/lib/data/types';
+import { parseDataset } from '../../src/lib/data/load';
 import { governoratesOf, neighbourBorders, neighboursOf, type SyriaTopology } from '../../src/lib/map/geo';
 import { slideFacts, slideView } from '../../src/lib/present/slide';
 import { KEY_FIGURES } from '../../src/lib/present/decks/key-figures';
@@ -16,7 +16,7 @@ const geoFile = join(root, 'static/geo/syria.topo.json');
 const ready = existsSync(dataFile) && existsSync(geoFile);
 
 describe.skipIf(!ready)('Slide (print variant, server render)', () => {
-  const atlas = indexDataset(JSON.parse(readFileSync(dataFile, 'utf8')) as Dataset);
+  const atlas = indexDataset(parseDataset(readFileSync(dataFile, 'utf8')));
   const topo = JSON.parse(readFileSync(geoFile, 'utf8')) as SyriaTopology;
   const geo = { governorates: governoratesOf(topo), neighbours: neighboursOf(topo), borders: neighbourBorders(topo) };
 

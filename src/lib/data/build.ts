@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseCsv } from './csv';
+import { encodeObservations } from './load';
 import { FINDING_KINDS, runChecks } from './checks';
 import { period } from './period';
 import type { Dataset, Observation } from './types';
@@ -135,7 +136,7 @@ export function buildDataset(dir: string, options: BuildOptions = {}): BuildResu
 
 /** The bytes written to atlas.json. */
 export function serializeDataset(dataset: Dataset): string {
-  return JSON.stringify(dataset) + '\n';
+  return JSON.stringify({ ...dataset, observations: encodeObservations(dataset.observations) }) + '\n';
 }
 
 /** Writes `text` to `path` through a temporary file and a rename, so readers never see half a file. */
