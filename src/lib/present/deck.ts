@@ -41,6 +41,13 @@ export interface Deck {
 export const DECK_FORMAT = 'syria-atlas-deck';
 export const DECK_VERSION = 1;
 export const LIMITS = { slides: 200, title: 200, note: 2000 } as const;
+/**
+ * The most text a deck may take (a file or a kept deck, in characters; a link's code, in
+ * base64url characters): well above a full deck (200 slides with the longest title and note in
+ * Arabic), so that a huge paste is refused at once instead of being parsed.
+ */
+export const MAX_DECK_TEXT = 4_000_000;
+export const MAX_DECK_CODE = 6_000_000;
 /** the local-storage key of the last deck */
 export const STORAGE_KEY = 'atlas.deck';
 
@@ -163,6 +170,8 @@ export function deckToFile(deck: Deck): string {
 }
 
 export function deckFromFile(text: string): Result<Deck> {
+  if (text.length > MAX_DECK_TEXT)
+    return { ok: false, errors: [`The deck is too large (${text.length} characters; at most ${MAX_DECK_TEXT} are read).`] };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -220,6 +229,8 @@ export function encodeDeck(deck: Deck): string {
 }
 
 export function decodeDeck(code: string): Result<Deck> {
+  if (code.length > MAX_DECK_CODE)
+    return { ok: false, errors: [`The deck in this link is too large (${code.length} characters; at most ${MAX_DECK_CODE} are read).`] };
   const text = fromBase64Url(code.trim());
   if (text === null) return { ok: false, errors: ['The deck in this link is damaged (it is not base64url text); it may have been cut short when copied.'] };
   let data: unknown;
