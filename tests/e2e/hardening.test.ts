@@ -58,7 +58,7 @@ describe('hardening: defects of issue #14', { skip }, () => {
       const { page, log } = await open(path);
       try {
         const notice = await page.textContent('[data-testid=unknown-version]');
-        assert.match(notice ?? '', new RegExp(`data version ${UNKNOWN}.*latest figures`), path);
+        assert.match(notice ?? '', new RegExp(`Data version ${UNKNOWN} is not published here; showing the latest figures`), path);
         assert.ok((await page.locator('svg path[data-code]').count()) >= 14, `${path}: a map`);
         assert.equal(await page.locator('[data-action=retry]').count(), 0, `${path}: no retry that cannot help`);
         if (!path.startsWith('/embed')) assert.ok(!page.url().includes(`v=${UNKNOWN}`), 'the explorer link no longer claims the version');
@@ -106,7 +106,7 @@ describe('hardening: defects of issue #14', { skip }, () => {
         await page.clock.fastForward(31_000);
       }
       await page.waitForSelector('body[data-state=error]', { timeout: 10_000 });
-      assert.match((await page.textContent('[role=alert]')) ?? '', /the server sent nothing for 30 seconds/);
+      assert.match((await page.textContent('[role=alert]')) ?? '', /stalled: nothing arrived for 30 seconds/);
       await page.unroute(/\/data\/(full\/[^/]+|atlas)\.json$/, hang);
       await page.click('[data-action=retry]');
       await waitForReady(page);

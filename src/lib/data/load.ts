@@ -26,60 +26,37 @@ export class LoadError extends Error {
 /**
  * How long a request may go without receiving a byte before it is given up: a stalled request
  * (a captive portal, a dead mobile link) otherwise leaves "Loading…" on screen forever. Progress
- * restarts the clock, so a slow but moving download of atlas.json is never cut.
+ * restarts the clock, so a slow but moving download of atlas.json is never cut. The fetcher must
+ * honour the abort signal (the browser's fetch does).
  */
 export const STALL_MS = 30_000;
 
-/** A response's body as text, aborting when no chunk arrives for `stallMs`. */
-async function readBody(res: Response, restart: () => void): Promise<string> {
-  if (!res.body) return res.text();
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    restart();
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
 export async function fetchJson<T>(url: string, what: string, fetcher: typeof fetch = fetch, stallMs = STALL_MS): Promise<T> {
   const controller = new AbortController();
-  let stalled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let rejectStall: (e: LoadError) => void = () => {};
-  const stall = new Promise<never>((_, reject) => (rejectStall = reject));
-  stall.catch(() => {});
+  // restarted by every chunk of the body; aborting also ends a body read in progress
   const restart = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      stalled = true;
-      controller.abort();
-      rejectStall(new LoadError(what, url, `no answer for ${Math.round(stallMs / 1000)} s`, true));
-    }, stallMs);
+    timer = setTimeout(() => controller.abort(), stallMs);
   };
-  // a fetcher that ignores the signal must not keep the page waiting either
-  const guarded = <R>(p: Promise<R>) => Promise.race([p, stall]);
+  const fail = (detail: string) =>
+    controller.signal.aborted ? new LoadError(what, url, `no answer for ${stallMs / 1000} s`, true) : new LoadError(what, url, detail);
   restart();
   try {
-    let res: Response;
+    let text = '';
     try {
-      res = await guarded(fetcher(url, { signal: controller.signal }));
+      const res = await fetcher(url, { signal: controller.signal });
+      if (!res.ok) throw new LoadError(what, url, `HTTP ${res.status}`);
+      const reader = res.body?.getReader();
+      if (!reader) text = await res.text();
+      const decoder = new TextDecoder();
+      for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) {
+        restart();
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+      text += decoder.decode();
     } catch (e) {
-      if (e instanceof LoadError) throw e;
-      if (stalled) throw new LoadError(what, url, `no answer for ${Math.round(stallMs / 1000)} s`, true);
-      throw new LoadError(what, url, e instanceof Error ? e.message : String(e));
-    }
-    if (!res.ok) throw new LoadError(what, url, `HTTP ${res.status}`);
-    let text: string;
-    try {
-      text = await guarded(readBody(res, restart));
-    } catch (e) {
-      if (e instanceof LoadError) throw e;
-      if (stalled) throw new LoadError(what, url, `no answer for ${Math.round(stallMs / 1000)} s`, true);
-      throw new LoadError(what, url, e instanceof Error ? e.message : String(e));
+      throw e instanceof LoadError ? e : fail(e instanceof Error ? e.message : String(e));
     }
     try {
       return JSON.parse(text) as T;
@@ -88,38 +65,6 @@ export async function fetchJson<T>(url: string, what: string, fetcher: typeof fe
     }
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/** Whether `version` is missing from the published list (`data/versions.json`); false when the list cannot be read. */
-export async function isUnpublishedVersion(base: string, version: string, fetcher: typeof fetch = fetch): Promise<boolean> {
-  try {
-    const index = await fetchJson<{ versions?: unknown }>(`${base}data/versions.json`, 'the list of data versions', fetcher);
-    if (!Array.isArray(index.versions)) return false;
-    return !index.versions.some((v) => (v as { version?: unknown } | null)?.version === version);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Loads what a view pinned to `version` needs; when that fails because the atlas never published
- * the version (a well-formed but unknown `v=`, which no retry can fix), loads the latest instead
- * and says which version was missing. Any other failure (offline, a server error) is thrown, so
- * the page offers its retry.
- */
-export async function loadWithVersionFallback<T>(
-  base: string,
-  version: string | null,
-  load: (version: string | null) => Promise<T>,
-  fetcher: typeof fetch = fetch,
-): Promise<{ value: T; missing: string | null }> {
-  if (version === null) return { value: await load(null), missing: null };
-  try {
-    return { value: await load(version), missing: null };
-  } catch (e) {
-    if (!(await isUnpublishedVersion(base, version, fetcher))) throw e;
-    return { value: await load(null), missing: version };
   }
 }
 
