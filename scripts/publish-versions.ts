@@ -13,9 +13,10 @@
  *   explorer paints its first view from it, then loads atlas.json);
  *   `static/data/versions.json`: the index (`{ latest, versions: [...] }`).
  *
- * Deliberately ignores pruning: removing a published version breaks the embeds pinned to it.
+ * `latest/`, `full/` and each version's slice folder are written fresh (a measure without rows
+ * leaves no file behind). Deliberately ignores pruning: removing a published version breaks the embeds pinned to it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serializeDataset, writeAtomic } from '../src/lib/data/build';
 import { parseDataset } from '../src/lib/data/load';
@@ -44,9 +45,22 @@ function readDataset(file: string): Dataset {
   return parseDataset(readFileSync(file, 'utf8'), file);
 }
 
+/**
+ * Replaces a folder with exactly `files` (name → text): written beside it, then swapped in, so a
+ * measure that lost its rows leaves no file behind for the site to keep serving.
+ */
+export function writeFreshDir(dir: string, files: Map<string, string>): void {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  for (const [name, text] of files) writeFileSync(join(tmp, name), text);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+}
+
 function writeSlices(dataset: Dataset, dir: string): void {
   const metrics = new Set<MetricId>(dataset.observations.map((o) => o.metric));
-  for (const m of metrics) writeAtomic(join(dir, `${m}.json`), JSON.stringify(packSlice(dataset, m)) + '\n');
+  writeFreshDir(dir, new Map([...metrics].map((m) => [`${m}.json`, JSON.stringify(packSlice(dataset, m)) + '\n'])));
 }
 
 export function publishVersions(options: PublishOptions): PublishResult {
@@ -76,8 +90,10 @@ export function publishVersions(options: PublishOptions): PublishResult {
   }
   writeSlices(latest, join(options.outDir, 'latest'));
   // The explorer's first paint: the latest data of one measure, every field kept (it cites).
-  for (const m of new Set<MetricId>(latest.observations.map((o) => o.metric)))
-    writeAtomic(join(options.outDir, 'full', `${m}.json`), JSON.stringify(sliceDataset(latest, m)) + '\n');
+  writeFreshDir(
+    join(options.outDir, 'full'),
+    new Map([...new Set<MetricId>(latest.observations.map((o) => o.metric))].map((m) => [`${m}.json`, JSON.stringify(sliceDataset(latest, m)) + '\n'])),
+  );
   const index = versionIndex(datasets, latest.version);
   writeAtomic(join(options.outDir, 'versions.json'), JSON.stringify(index, null, 1) + '\n');
   return { latest: latest.version, added, versions: index.versions.map((v) => v.version) };

@@ -5,7 +5,7 @@
  * from static/ (the figures, the published data versions, the geometry) are listed too.
  *
  * Pages are listed as their folder (`present/`, not `present/index.html`), which is how they are
- * visited. Left out: source maps, Markdown notes and the worker itself.
+ * visited. Left out: source maps, Markdown notes, `_headers` and the worker itself.
  *
  * Deliberately ignores: dev mode (no worker is registered there) and cache-busting of sw.js itself
  * (pages register it with `updateViaCache: 'none'`).
@@ -36,7 +36,8 @@ export function listFiles(dir: string): string[] {
 /** Which files to precache, as URLs relative to the site root. */
 export function precacheList(files: readonly string[]): string[] {
   return files
-    .filter((f) => f !== SW_FILE && !f.endsWith('.map') && !f.endsWith('.md') && !f.split('/').some((p) => p.startsWith('.')))
+    // _headers is the host's configuration (csp-plugin.ts), not a file the site serves
+    .filter((f) => f !== SW_FILE && f !== '_headers' && !f.endsWith('.map') && !f.endsWith('.md') && !f.split('/').some((p) => p.startsWith('.')))
     .map((f) => (f === 'index.html' ? './' : f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f));
 }
 

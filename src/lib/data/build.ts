@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseCsv } from './csv';
+import { decodeCsvBytes, parseCsv, type CsvTable } from './csv';
 import { encodeObservations } from './load';
 import { FINDING_KINDS, runChecks } from './checks';
 import { period } from './period';
@@ -46,11 +46,19 @@ export interface BuildOptions {
   label?: string;
 }
 
+/** A CSV file read strictly (see decodeCsvBytes): bytes that are not UTF-8 or hold control characters are errors. */
+function readTable(path: string): CsvTable {
+  const { text, errors } = decodeCsvBytes(readFileSync(path));
+  if (text === null) return { header: [], headerLine: 1, records: [], errors };
+  const table = parseCsv(text);
+  return errors.length ? { ...table, errors: [...errors, ...table.errors].sort((a, b) => a.line - b.line) } : table;
+}
+
 function load(dir: string, name: string, label: string): TableFile | ValidationError {
   const path = join(dir, name);
   const file = `${label}/${name}`;
   if (!existsSync(path)) return { file, line: 0, reason: 'file not found' };
-  return { file, table: parseCsv(readFileSync(path, 'utf8')) };
+  return { file, table: readTable(path) };
 }
 
 function loadFolder(dir: string, folder: string, label: string): TableFile[] {
@@ -59,7 +67,24 @@ function loadFolder(dir: string, folder: string, label: string): TableFile[] {
   return readdirSync(path)
     .filter((n) => n.endsWith('.csv'))
     .sort()
-    .map((n) => ({ file: `${label}/${folder}/${n}`, table: parseCsv(readFileSync(join(path, n), 'utf8')) }));
+    .map((n) => ({ file: `${label}/${folder}/${n}`, table: readTable(join(path, n)) }));
+}
+
+/**
+ * A table that lost every row is an error, never an empty measure: an editor's slip (a file
+ * truncated, a bad merge) must not quietly withdraw published figures. To remove a table, delete
+ * its file; the build then says which measures have no rows.
+ */
+export function emptyTableErrors(files: TableFile[]): ValidationError[] {
+  const errors: ValidationError[] = [];
+  for (const f of files) {
+    if (f.table.errors.length > 0) continue;
+    if (f.table.header.length === 0)
+      errors.push({ file: f.file, line: 0, reason: 'the file is empty (to withdraw a table, delete the file)' });
+    else if (f.table.records.length === 0)
+      errors.push({ file: f.file, line: f.table.headerLine, reason: 'the file has a header and no rows (to withdraw a table, delete the file)' });
+  }
+  return errors;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -109,14 +134,23 @@ export function buildDataset(dir: string, options: BuildOptions = {}): BuildResu
   const metrics = metricsFile ? readMetrics(metricsFile, perpsOk ? new Set(perpetrators.values.map((p) => p.id)) : undefined) : empty;
   const metricsOk = metricsFile !== null && metrics.errors.length === 0;
   const areas = areasFile ? readAreas(areasFile) : empty;
-  const sources = readSources(loadFolder(dir, 'sources', label));
-  // A reference table with errors is not used to judge rows (see References in validate.ts).
-  const observations = readObservations(loadFolder(dir, 'observations', label), {
+  const sourceFiles = loadFolder(dir, 'sources', label);
+  const observationFiles = loadFolder(dir, 'observations', label);
+  const emptySources = emptyTableErrors(sourceFiles);
+  const emptyTables = [
+    ...emptyTableErrors([metricsFile, areasFile, perpsFile].filter((f) => f !== null)),
+    ...emptySources,
+    ...emptyTableErrors(observationFiles),
+  ];
+  const sources = readSources(sourceFiles);
+  // A reference table with errors is not used to judge rows (see References in validate.ts): an
+  // emptied sources file is one error naming the file, not one per row citing its sources.
+  const observations = readObservations(observationFiles, {
     metrics: metricsOk ? metrics.values : null,
     perpetrators: perpsOk ? perpetrators.values : null,
-    sources: sources.errors.length === 0 ? sources.values : null,
+    sources: sources.errors.length === 0 && emptySources.length === 0 ? sources.values : null,
   });
-  errors.push(...metrics.errors, ...areas.errors, ...perpetrators.errors, ...sources.errors, ...observations.errors);
+  errors.push(...emptyTables, ...metrics.errors, ...areas.errors, ...perpetrators.errors, ...sources.errors, ...observations.errors);
 
   if (errors.length > 0) return { dataset: null, errors, locations: observations.locations };
 
@@ -218,6 +252,9 @@ export function runBuild(argv: string[], root: string, io: RunIO = { log: consol
   io.log(`  sources: ${dataset.sources.length}`);
   io.log(`  observations: ${dataset.observations.length}`);
   for (const m of dataset.metrics) io.log(`    ${m.id}: ${perMetric.get(m.id) ?? 0}`);
+  // a measure without rows (its files deleted) is withdrawn from the site: said out loud
+  for (const m of dataset.metrics)
+    if (!perMetric.has(m.id)) io.log(`  withdrawn: ${m.id} has no rows, so the site publishes no figures for it`);
   io.log(`  findings: ${dataset.findings.length}`);
   for (const k of FINDING_KINDS) if (perKind.has(k)) io.log(`    ${k}: ${perKind.get(k)}`);
   io.log(`  wrote ${shown}: ${Buffer.byteLength(json)} bytes, ${gzipSync(json, { level: 9 }).length} gzipped`);

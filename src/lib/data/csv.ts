@@ -40,7 +40,7 @@ export interface CsvTable {
 export function parseCsv(text: string): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const errors: CsvError[] = [];
-  const raw: (CsvRecord & { bad: boolean })[] = [];
+  const raw: (CsvRecord & { bad: boolean; spanning: { open: number; close: number } | null })[] = [];
 
   let line = 1;
   let i = 0;
@@ -63,6 +63,8 @@ export function parseCsv(text: string): CsvTable {
     const values: string[] = [];
     let fatal = false;
     let bad = false;
+    /** the first quoted field of this record that ran over a line end */
+    let spanning: { open: number; close: number } | null = null;
     // Read fields until the end of the record.
     for (;;) {
       let field = '';
@@ -97,9 +99,17 @@ export function parseCsv(text: string): CsvTable {
           fatal = true;
           break;
         }
+        if (line > quoteLine && !spanning) spanning = { open: quoteLine, close: line };
         const next = src[i];
         if (i < n && next !== ',' && next !== '\n' && !(next === '\r' && src[i + 1] === '\n')) {
-          if (!bad) errors.push({ line, reason: `unexpected text after a closing quote in field ${values.length + 1}` });
+          // A quoted field that ran over line ends and then meets text is almost always a quote
+          // left open on the line where it started: point there, not where the parser noticed.
+          if (!bad && line > quoteLine)
+            errors.push({
+              line: quoteLine,
+              reason: `a quote opened in field ${values.length + 1} is not closed on this line (the next quote is on line ${line}, followed by text)`,
+            });
+          else if (!bad) errors.push({ line, reason: `unexpected text after a closing quote in field ${values.length + 1}` });
           bad = true;
           // Skip to the next delimiter so the rest of the record can still be counted.
           while (i < n && src[i] !== ',' && src[i] !== '\n' && !(src[i] === '\r' && src[i + 1] === '\n')) i++;
@@ -128,7 +138,7 @@ export function parseCsv(text: string): CsvTable {
       break;
     }
     if (fatal) break;
-    raw.push({ line: start, values, bad });
+    raw.push({ line: start, values, bad, spanning });
   }
 
   if (raw.length === 0) return { header: [], headerLine: 1, records: [], errors };
@@ -138,10 +148,17 @@ export function parseCsv(text: string): CsvTable {
   for (const r of rest) {
     if (r.bad) continue;
     if (r.values.length !== head.values.length) {
-      errors.push({
-        line: r.line,
-        reason: `${r.values.length} fields where the header has ${head.values.length} (quote a field that contains a comma)`,
-      });
+      errors.push(
+        r.spanning
+          ? {
+              line: r.spanning.open,
+              reason: `${r.values.length} fields where the header has ${head.values.length}: a quote opened on this line is closed only on line ${r.spanning.close} (an unclosed quote?)`,
+            }
+          : {
+              line: r.line,
+              reason: `${r.values.length} fields where the header has ${head.values.length} (quote a field that contains a comma)`,
+            },
+      );
     } else {
       records.push({ line: r.line, values: r.values });
     }
@@ -159,4 +176,77 @@ export function recordsToObjects(table: CsvTable): { line: number; fields: Recor
     });
     return { line: r.line, fields };
   });
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) (need = 1), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000);
+    else return i;
+    if (i + need >= n) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * Control characters a hand-edited table never needs (tab, LF and CR excepted), and U+FFFD, the
+ * mark an earlier conversion leaves where it could not read a byte.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
+
+/**
+ * A file's bytes → its text, strictly: invalid UTF-8 (a Latin-1 or Windows-1252 byte, a cut
+ * sequence) and control characters (NUL included) are errors with their line, never replaced or
+ * published. `text` is null when the bytes are not UTF-8; otherwise it is the decoded text (even
+ * with control-character errors, so that other errors can still be found).
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string | null; errors: CsvError[] } {
+  const lineAt = (offset: number) => {
+    let line = 1;
+    for (let k = 0; k < offset; k++) if (bytes[k] === 0x0a) line++;
+    return line;
+  };
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
+    return {
+      text: null,
+      errors: [{ line: lineAt(bad), reason: `byte 0x${hex} is not UTF-8 (save the file as UTF-8; a Latin-1 or Windows character?)` }],
+    };
+  }
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const errors: CsvError[] = [];
+  text.split('\n').forEach((l, k) => {
+    const m = FORBIDDEN.exec(l);
+    if (!m) return;
+    const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    errors.push({
+      line: k + 1,
+      reason:
+        code === 'FFFD'
+          ? 'U+FFFD, the replacement character: the text was damaged by an earlier conversion'
+          : `control character U+${code} in the text (column ${m.index + 1}); remove it`,
+    });
+  });
+  return { text, errors };
 }

@@ -11,6 +11,8 @@ export class LoadError extends Error {
     readonly what: string,
     readonly url: string,
     detail: string,
+    /** true when the request stalled (no byte for STALL_MS): the page says so and offers a retry */
+    readonly timedOut = false,
   ) {
     super(`${what}: ${detail} (${url})`);
   }
@@ -21,18 +23,103 @@ export class LoadError extends Error {
   }
 }
 
-export async function fetchJson<T>(url: string, what: string, fetcher: typeof fetch = fetch): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetcher(url);
-  } catch (e) {
-    throw new LoadError(what, url, e instanceof Error ? e.message : String(e));
+/**
+ * How long a request may go without receiving a byte before it is given up: a stalled request
+ * (a captive portal, a dead mobile link) otherwise leaves "Loading…" on screen forever. Progress
+ * restarts the clock, so a slow but moving download of atlas.json is never cut.
+ */
+export const STALL_MS = 30_000;
+
+/** A response's body as text, aborting when no chunk arrives for `stallMs`. */
+async function readBody(res: Response, restart: () => void): Promise<string> {
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    restart();
+    text += decoder.decode(value, { stream: true });
   }
-  if (!res.ok) throw new LoadError(what, url, `HTTP ${res.status}`);
+  return text + decoder.decode();
+}
+
+export async function fetchJson<T>(url: string, what: string, fetcher: typeof fetch = fetch, stallMs = STALL_MS): Promise<T> {
+  const controller = new AbortController();
+  let stalled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let rejectStall: (e: LoadError) => void = () => {};
+  const stall = new Promise<never>((_, reject) => (rejectStall = reject));
+  stall.catch(() => {});
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      controller.abort();
+      rejectStall(new LoadError(what, url, `no answer for ${Math.round(stallMs / 1000)} s`, true));
+    }, stallMs);
+  };
+  // a fetcher that ignores the signal must not keep the page waiting either
+  const guarded = <R>(p: Promise<R>) => Promise.race([p, stall]);
+  restart();
   try {
-    return (await res.json()) as T;
+    let res: Response;
+    try {
+      res = await guarded(fetcher(url, { signal: controller.signal }));
+    } catch (e) {
+      if (e instanceof LoadError) throw e;
+      if (stalled) throw new LoadError(what, url, `no answer for ${Math.round(stallMs / 1000)} s`, true);
+      throw new LoadError(what, url, e instanceof Error ? e.message : String(e));
+    }
+    if (!res.ok) throw new LoadError(what, url, `HTTP ${res.status}`);
+    let text: string;
+    try {
+      text = await guarded(readBody(res, restart));
+    } catch (e) {
+      if (e instanceof LoadError) throw e;
+      if (stalled) throw new LoadError(what, url, `no answer for ${Math.round(stallMs / 1000)} s`, true);
+      throw new LoadError(what, url, e instanceof Error ? e.message : String(e));
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new LoadError(what, url, 'not valid JSON');
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whether `version` is missing from the published list (`data/versions.json`); false when the list cannot be read. */
+export async function isUnpublishedVersion(base: string, version: string, fetcher: typeof fetch = fetch): Promise<boolean> {
+  try {
+    const index = await fetchJson<{ versions?: unknown }>(`${base}data/versions.json`, 'the list of data versions', fetcher);
+    if (!Array.isArray(index.versions)) return false;
+    return !index.versions.some((v) => (v as { version?: unknown } | null)?.version === version);
   } catch {
-    throw new LoadError(what, url, 'not valid JSON');
+    return false;
+  }
+}
+
+/**
+ * Loads what a view pinned to `version` needs; when that fails because the atlas never published
+ * the version (a well-formed but unknown `v=`, which no retry can fix), loads the latest instead
+ * and says which version was missing. Any other failure (offline, a server error) is thrown, so
+ * the page offers its retry.
+ */
+export async function loadWithVersionFallback<T>(
+  base: string,
+  version: string | null,
+  load: (version: string | null) => Promise<T>,
+  fetcher: typeof fetch = fetch,
+): Promise<{ value: T; missing: string | null }> {
+  if (version === null) return { value: await load(null), missing: null };
+  try {
+    return { value: await load(version), missing: null };
+  } catch (e) {
+    if (!(await isUnpublishedVersion(base, version, fetcher))) throw e;
+    return { value: await load(null), missing: version };
   }
 }
 

@@ -68,7 +68,9 @@ export function viewParamsOf(slide: Slide): ViewParams {
 // ---------------------------------------------------------------------------------------------
 // Editing (every function returns a new deck)
 
+/** Appends a slide; a full deck (LIMITS.slides) comes back unchanged: check canAddSlide first. */
 export function addSlide(deck: Deck, slide: Slide): Deck {
+  if (!canAddSlide(deck)) return deck;
   return { ...deck, slides: [...deck.slides, slide] };
 }
 
@@ -274,29 +276,88 @@ export function clampSlide(index: number, count: number): number {
 
 export type DeckStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
-/** The last deck, or null when none was kept (or what was kept is unreadable). */
-export function loadStoredDeck(storage: DeckStorage | null): Deck | null {
-  if (!storage) return null;
+/** Where decks that could not be read are kept (a JSON list of their texts), never dropped. */
+export const ASIDE_KEY = 'atlas.deck.unreadable';
+
+/** What the browser keeps as the last deck. */
+export type StoredDeck = { state: 'none' } | { state: 'ok'; deck: Deck } | { state: 'unreadable'; text: string; errors: string[] };
+
+/** Decks kept aside because they could not be read (oldest first). */
+export function asideDecks(storage: DeckStorage | null): string[] {
+  if (!storage) return [];
+  try {
+    const list: unknown = JSON.parse(storage.getItem(ASIDE_KEY) ?? '[]');
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps a text aside (once); false when the storage refused, so the caller must not overwrite it. */
+function setAside(storage: DeckStorage, text: string): boolean {
+  const list = asideDecks(storage);
+  if (list.includes(text)) return true;
+  try {
+    storage.setItem(ASIDE_KEY, JSON.stringify([...list, text]));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Forgets the decks kept aside (the reader asked to, after downloading them). */
+export function forgetAsideDecks(storage: DeckStorage | null): void {
+  try {
+    storage?.setItem(ASIDE_KEY, '[]');
+  } catch {
+    /* nothing kept, nothing to forget */
+  }
+}
+
+/**
+ * The last deck, or why it cannot be read. An unreadable one is copied aside (ASIDE_KEY) at once,
+ * so that no later write can lose it; the page says so and offers it as a download.
+ */
+export function readStoredDeck(storage: DeckStorage | null): StoredDeck {
+  if (!storage) return { state: 'none' };
   let text: string | null;
   try {
     text = storage.getItem(STORAGE_KEY);
   } catch {
-    return null;
+    return { state: 'none' };
   }
-  if (!text) return null;
+  if (!text) return { state: 'none' };
   const result = deckFromFile(text);
-  return result.ok ? result.value : null;
+  if (result.ok) return { state: 'ok', deck: result.value };
+  setAside(storage, text);
+  return { state: 'unreadable', text, errors: result.errors };
 }
 
-/** Keeps the deck; false when the storage refused (private mode, quota). */
+/** The last deck, or null when none was kept (or what was kept is unreadable: see readStoredDeck). */
+export function loadStoredDeck(storage: DeckStorage | null): Deck | null {
+  const stored = readStoredDeck(storage);
+  return stored.state === 'ok' ? stored.deck : null;
+}
+
+/**
+ * Keeps the deck; false when the storage refused (private mode, quota). A stored deck that cannot
+ * be read is kept aside first; if that fails, it is not overwritten (false).
+ */
 export function storeDeck(storage: DeckStorage | null, deck: Deck): boolean {
   if (!storage) return false;
   try {
+    const current = storage.getItem(STORAGE_KEY);
+    if (current && !deckFromFile(current).ok && !setAside(storage, current)) return false;
     storage.setItem(STORAGE_KEY, deckToFile(deck));
     return true;
   } catch {
     return false;
   }
+}
+
+/** Whether one more slide fits (checked before adding, so a full deck is never replaced). */
+export function canAddSlide(deck: Deck): boolean {
+  return deck.slides.length < LIMITS.slides;
 }
 
 /** The page's local storage, or null where it is unavailable (blocked, sandboxed). */

@@ -34,5 +34,7 @@ const messages: Record<string, string> = {
   'loading': 'جارٍ التحميل…',
   'error.fetch': 'تعذّر تحميل {what}.',
   'error.retry': 'أعد المحاولة',
+  'error.timeout': 'توقّف تحميل {what}: لم يُرسل الخادم شيئاً خلال 30 ثانية. تحقّق من الاتصال وأعد المحاولة.',
+  'data.unknownVersion': 'يطلب هذا الرابط نسخة البيانات {version}، وهي نسخة لم ينشرها الأطلس؛ تُعرض أحدث الأرقام بدلاً منها.',
 };
 export default messages;

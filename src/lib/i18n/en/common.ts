@@ -33,5 +33,7 @@ const messages: Record<string, string> = {
   'loading': 'Loading…',
   'error.fetch': 'Could not load {what}.',
   'error.retry': 'Try again',
+  'error.timeout': 'Loading {what} stopped: the server sent nothing for 30 seconds. Check the connection and try again.',
+  'data.unknownVersion': 'This link asks for data version {version}, which this atlas has not published; the latest figures are shown instead.',
 };
 export default messages;
