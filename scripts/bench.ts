@@ -169,7 +169,7 @@ async function main() {
         });
         const gl = await page
           .waitForFunction(() => (window as unknown as { __glReady?: number }).__glReady, undefined, { timeout: 30_000 })
-          .then(async (h) => (await h.jsonValue()) - (await page.evaluate(() => (window as unknown as { __glAsked: number }).__glAsked)))
+          .then(async (h) => ((await h.jsonValue()) ?? 0) - (await page.evaluate(() => (window as unknown as { __glAsked: number }).__glAsked)))
           .catch(() => null);
         if (gl !== null) glReady.push(gl);
         // a metric other than the default, then that metric's latest year
