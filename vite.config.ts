@@ -40,5 +40,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // Per test, not per file. Unit tests take milliseconds; the few that read the real data take
+    // seconds, more on a loaded machine (CI, or helpers building at once): 5 s cut them there.
+    testTimeout: 30_000,
   },
 });

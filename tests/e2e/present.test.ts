@@ -160,10 +160,20 @@ describe('briefing mode', { skip }, () => {
       // F toggles fullscreen (the control bar hides); B blanks the screen and any move brings it back
       await page.keyboard.press('f');
       await page.waitForFunction(() => !!document.fullscreenElement && document.querySelector('.present')?.classList.contains('fullscreen'));
-      await page.waitForSelector('.present .bar', { state: 'hidden' });
+      await page.waitForSelector('.present .controls', { state: 'hidden' });
+      // … and the timeline keeps its bars and axis labels (the control bar's rule once hid them)
+      const drawn = () =>
+        page.evaluate(() => {
+          const shown = (e: Element) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0;
+          const bars = [...document.querySelectorAll('.stage .timeline g.bar[data-key]')];
+          return { bars: bars.length, shown: bars.filter(shown).length, labels: [...document.querySelectorAll('.stage .timeline text')].filter(shown).length };
+        });
+      const full = await drawn();
+      assert.ok(full.bars > 0 && full.shown === full.bars, `fullscreen: every timeline bar drawn (${JSON.stringify(full)})`);
       await page.keyboard.press('f');
       await page.waitForFunction(() => !document.fullscreenElement);
-      await page.waitForSelector('.present .bar', { state: 'visible' });
+      await page.waitForSelector('.present .controls', { state: 'visible' });
+      assert.ok(full.labels > full.bars, `fullscreen: the timeline's labels drawn (${JSON.stringify(full)})`);
       await page.keyboard.press('b');
       await page.waitForSelector('.stage .blank');
       await page.keyboard.press('ArrowRight');
@@ -229,6 +239,15 @@ describe('briefing mode', { skip }, () => {
         await expectSlide(page, 2, KEY_FIGURES.slides.length, KEY_FIGURES.slides[2].view);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 1, `${name}: no horizontal overflow (${overflow}px)`);
+        // every event marker is explained: a label beside it, or (phones) its number in the key
+        const events = await page.evaluate(() => ({
+          markers: document.querySelectorAll('.stage .timeline g.event').length,
+          labelled: document.querySelectorAll('.stage .timeline g.event text').length,
+          keyed: document.querySelectorAll('.stage .timeline [data-testid=timeline-event-key] text').length,
+        }));
+        assert.ok(events.markers > 0 && events.labelled === events.markers, `${name}: ${JSON.stringify(events)}`);
+        if (name === 'phone') assert.equal(events.keyed, events.markers, `phone: events keyed (${JSON.stringify(events)})`);
+        else assert.ok(events.keyed < events.markers, `${name}: labels beside most markers (${JSON.stringify(events)})`);
         await page.waitForTimeout(900);
         await screenshot(page, `present-key-figures-3-${name}`, { fullPage: name === 'phone' });
         assert.deepEqual(problems(log), []);

@@ -160,14 +160,39 @@ describe('axis and labels', () => {
     const l = lay(selection(years), { width: 340, selectedYear: 2013 });
     expect(byKey(l.years.bars, '2013').showLabel).toBe(true);
   });
-  it('hides event labels at phone width but keeps the markers', () => {
+  it('numbers event markers at phone width and keys every number under the chart', () => {
     const years = Array.from({ length: 14 }, (_, i) => valueBar(String(2011 + i), 100 + i));
     const wide = lay(selection(years), { width: 900, events: EVENTS });
     const phone = lay(selection(years), { width: 340, events: EVENTS });
     expect(wide.years.events).toHaveLength(EVENTS.length);
-    expect(wide.years.events.every((e) => e.showLabel)).toBe(true);
+    expect(wide.years.events.every((e) => e.showLabel && e.n === null)).toBe(true);
+    expect(wide.eventKey).toEqual([]);
     expect(phone.years.events).toHaveLength(EVENTS.length);
-    expect(phone.years.events.some((e) => e.showLabel)).toBe(false);
+    // every marker is explained: its number is drawn, and the key names it
+    expect(phone.years.events.map((e) => [e.label, e.showLabel])).toEqual(EVENTS.map((_, i) => [String(i + 1), true]));
+    expect(phone.eventKey.map((k) => k.text)).toEqual(EVENTS.map((e, i) => `${i + 1} ${e.label}`));
+    // the key sits between the plot's labels and the legend, inside the box
+    const legendTop = Math.min(...phone.legend.map((l) => l.y));
+    for (const k of phone.eventKey) {
+      expect(k.y).toBeLessThanOrEqual(legendTop);
+      expect(k.y).toBeGreaterThan(phone.years.labelY);
+    }
+  });
+  it('keys by number a desktop marker whose label finds no lane', () => {
+    const years = Array.from({ length: 14 }, (_, i) => valueBar(String(2011 + i), 100 + i));
+    // three events within weeks of each other: two lanes, so the third is numbered and keyed
+    const crowded = [
+      { id: 'a', date: '2015-03-01', label: 'First event, a long label' },
+      { id: 'b', date: '2015-03-10', label: 'Second event, a long label' },
+      { id: 'c', date: '2015-03-20', label: 'Third event, a long label' },
+    ];
+    const l = lay(selection(years), { width: 900, events: crowded });
+    expect(l.years.events.map((e) => [e.id, e.label, e.showLabel])).toEqual([
+      ['a', 'First event, a long label', true],
+      ['b', 'Second event, a long label', true],
+      ['c', '1', true],
+    ]);
+    expect(l.eventKey.map((k) => k.text)).toEqual(['1 Third event, a long label']);
   });
   it('everything fits the box', () => {
     for (const width of [340, 600, 900]) {

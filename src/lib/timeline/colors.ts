@@ -25,6 +25,18 @@ export const PERP_COLORS: Readonly<Record<string, string>> = {
   sdf: '#88CCEE', // cyan
   coalition: '#44AA99', // teal
   other: '#BBBBBB', // grey: SNHR's own "other parties" category, as published
+  government: '#0077BB', // blue (Tol vibrant): the post-December 2024 government, not the regime
+  israel: '#555555', // dark grey
+  // sub-items SNHR lists under other parties: shown in stacks beside each other, never with `other`'s grey
+  turkey: '#CC3311', // red (Tol vibrant)
+  jordan: '#EE3377', // magenta (Tol vibrant)
+  lebanon: '#009988', // dark teal (Tol vibrant)
+  'other-landmines': '#7A5195', // violet
+  'other-gunfire': '#D9D9D9', // light grey
+  'other-shelling': '#A6761D', // ochre
+  'other-bombings': '#1B1B6B', // navy
+  'other-unknown-persons': '#66A61E', // leaf green
+  'other-drowning': '#9ECAE1', // pale blue
 };
 
 /** For a perpetrator id not in the table and not a combination. */

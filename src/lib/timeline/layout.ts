@@ -122,6 +122,19 @@ export interface PlacedEvent {
   labelY: number;
   anchor: 'start' | 'end';
   showLabel: boolean;
+  /** the event's number in the key under the chart, its label then being the number (phones, or no room); else null */
+  n: number | null;
+}
+
+/** One line of the events key drawn on phones, where the markers carry numbers instead of labels. */
+export interface PlacedEventKey {
+  id: string;
+  n: number;
+  /** `n` then the event's label */
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
 }
 
 export interface PlacedRow {
@@ -162,6 +175,8 @@ export interface TimelineLayout {
   /** the selected year's months; null when no month of it was published */
   months: PlacedRow | null;
   legend: PlacedLegendItem[];
+  /** the numbered events key over the legend (phones, or events whose label found no room) */
+  eventKey: PlacedEventKey[];
 }
 
 export interface LayoutOptions {
@@ -176,7 +191,7 @@ export interface LayoutOptions {
   monthName?: (month: number, style: 'short' | 'narrow') => string;
 }
 
-/** Below this width the chart thins its labels and hides event labels. */
+/** Below this width the chart thins its labels and numbers its event markers, keyed under the chart. */
 export const COMPACT_WIDTH = 480;
 
 const FONT = 11;
@@ -237,6 +252,8 @@ function placeRow(
     perpFilter: string;
     events: readonly TimelineEvent[];
     eventLanes: number;
+    /** compact charts: each event's number in the key */
+    eventNumbers: ReadonlyMap<string, number>;
   },
 ): PlacedRow {
   const { dir, compact } = o;
@@ -387,19 +404,22 @@ function placeRow(
     if (anchor === 'end' && x - w < plot.x) anchor = 'start';
     const from = anchor === 'start' ? x : x - w;
     const to = from + w;
+    // a keyed marker carries its number (phones, or no lane left): a dotted line is never unexplained
+    const n = o.eventNumbers.get(e.id) ?? null;
     let lane = -1;
-    if (!compact) lane = laneEnds.findIndex((l) => l.every((r) => to < r.from || from > r.to));
+    if (!compact && n === null) lane = laneEnds.findIndex((l) => l.every((r) => to < r.from || from > r.to));
     if (lane >= 0) laneEnds[lane].push({ from, to });
     events.push({
       id: e.id,
-      label: e.label,
+      n,
+      label: n !== null ? String(n) : e.label,
       date: e.date,
       x,
       x2: x2 !== null && x2 !== x ? x2 : null,
       y: round(plot.y - (lane >= 0 ? (o.eventLanes - lane) * 12 - 8 : 2)),
       labelY: round(plot.y - (lane >= 0 ? (o.eventLanes - lane) * 12 - 8 : 0) - 2),
-      anchor,
-      showLabel: lane >= 0,
+      anchor: n !== null ? (dir === 'rtl' ? 'end' : 'start') : anchor,
+      showLabel: lane >= 0 || n !== null,
     });
   }
 
@@ -418,8 +438,20 @@ function placeRow(
   };
 }
 
-/** Everything the chart draws, placed in a `width` × `height` box. */
+/**
+ * Everything the chart draws, placed in a `width` × `height` box. An event marker always says what
+ * it is: a label beside it when one fits, else (phones, or a crowded desktop row) a number keyed
+ * over the legend.
+ */
 export function layoutTimeline(selection: TimeSelection, options: LayoutOptions): TimelineLayout {
+  const first = layoutWith(selection, options, null);
+  if (first.compact) return first;
+  const unlabelled = new Set(first.years.events.filter((e) => !e.showLabel).map((e) => e.id));
+  return unlabelled.size ? layoutWith(selection, options, unlabelled) : first;
+}
+
+/** `numbered`: the events keyed by number (null: every event in range on phones, none on wider charts). */
+function layoutWith(selection: TimeSelection, options: LayoutOptions, numbered: ReadonlySet<string> | null): TimelineLayout {
   const { width, height, fmt } = options;
   const dir = options.dir ?? 'ltr';
   const compact = width < COMPACT_WIDTH;
@@ -446,7 +478,39 @@ export function layoutTimeline(selection: TimeSelection, options: LayoutOptions)
     lx += w;
   }
   const legendRows = items.length ? lrow + 1 : 0;
+
+  // Phones: events in the years shown are numbered, and keyed in rows over the legend.
+  const events = options.events ?? [];
+  const yearKeys = new Set(selection.years.map((b) => b.period.key));
+  const inRange = events.filter((e) => yearKeys.has(e.date.slice(0, 4)));
+  const keyed = inRange.filter((e) => (numbered ? numbered.has(e.id) : compact));
+  const eventNumbers = new Map(keyed.map((e, i) => [e.id, i + 1] as const));
+  const keyFlow: { id: string; n: number; text: string; x: number; row: number }[] = [];
+  let kx = 0;
+  let krow = 0;
+  for (const e of keyed) {
+    const n = eventNumbers.get(e.id)!;
+    const text = `${n} ${e.label}`;
+    const w = estimate(text, 10) + 12;
+    if (kx > 0 && kx + w > avail) {
+      kx = 0;
+      krow++;
+    }
+    keyFlow.push({ id: e.id, n, text, x: kx, row: krow });
+    kx += w;
+  }
+  const keyRows = keyFlow.length ? krow + 1 : 0;
+  const keyH = 14;
   const legendTop = height - pad - legendRows * rowH;
+  const keyTop = legendTop - keyRows * keyH;
+  const eventKey: PlacedEventKey[] = keyFlow.map((k) => ({
+    id: k.id,
+    n: k.n,
+    text: k.text,
+    x: round(dir === 'rtl' ? width - pad - k.x : pad + k.x),
+    y: round(keyTop + k.row * keyH + 10),
+    anchor: dir === 'rtl' ? 'end' : 'start',
+  }));
   const legend: PlacedLegendItem[] = flow.map(({ item, label, x, row, w }) => ({
     ...item,
     label,
@@ -462,15 +526,13 @@ export function layoutTimeline(selection: TimeSelection, options: LayoutOptions)
   const plotW = Math.max(10, width - 2 * pad - axisW);
 
   // Rows: events band + unit label, the years plot, its labels; then the months block.
-  const events = options.events ?? [];
   const eventLanes = compact ? 1 : 2;
-  const yearKeys = new Set(selection.years.map((b) => b.period.key));
-  const anyEvent = events.some((e) => yearKeys.has(e.date.slice(0, 4)));
-  const top = 16 + (anyEvent ? (compact ? 4 : eventLanes * 12) : 0);
+  const anyEvent = inRange.length > 0;
+  const top = 16 + (anyEvent ? (compact ? 10 : eventLanes * 12) : 0);
   const labelsH = 20;
   const hasMonths = selection.months.length > 0;
   const monthsTitleH = 20;
-  const bottom = legendTop - 6;
+  const bottom = keyTop - 6;
   const free = Math.max(40, bottom - top - labelsH - (hasMonths ? monthsTitleH + labelsH : 0));
   const yearsH = hasMonths ? Math.round(free * 0.58) : free;
   const monthsH = free - yearsH;
@@ -480,7 +542,7 @@ export function layoutTimeline(selection: TimeSelection, options: LayoutOptions)
     'years',
     selection.years,
     { x: plotX, y: top, width: plotW, height: yearsH },
-    { ...common, events, eventLanes },
+    { ...common, events, eventLanes, eventNumbers },
   );
   let months: PlacedRow | null = null;
   if (hasMonths) {
@@ -489,7 +551,7 @@ export function layoutTimeline(selection: TimeSelection, options: LayoutOptions)
       'months',
       selection.months,
       { x: plotX, y: my, width: plotW, height: monthsH },
-      { ...common, events: [], eventLanes: 1 },
+      { ...common, events: [], eventLanes: 1, eventNumbers: new Map() },
     );
     const year = +selection.months[0].period.start.slice(0, 4);
     months.title = {
@@ -515,6 +577,7 @@ export function layoutTimeline(selection: TimeSelection, options: LayoutOptions)
     years,
     months,
     legend,
+    eventKey,
   };
 }
 

@@ -19,5 +19,7 @@ const messages: Record<string, string> = {
   'map.legend.combined': 'مدمجة في المصدر',
   'map.zoomPan': 'التكبير والتحريك: اسحب الخريطة، أو مرّر عجلة الفأرة، أو استخدم الزرّين + و−',
   'map.zoomPan.loading': 'جارٍ تحميل الخريطة القابلة للتكبير…',
+  'map.zoomIn': 'تكبير (يحمّل الخريطة القابلة للتكبير)',
+  'map.zoom.unavailable': 'التكبير غير متاح في هذا المتصفح (لا يدعم WebGL)؛ الخريطة أعلاه تعمل كما هي: اختر محافظة لترى أرقامها.',
 };
 export default messages;

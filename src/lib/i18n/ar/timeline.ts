@@ -45,5 +45,12 @@ const messages: Record<string, string> = {
   'timeline.perp.jordan': 'القوات الأردنية',
   'timeline.perp.lebanon': 'القوات الحكومية اللبنانية',
   'timeline.perp.israel': 'القوات الإسرائيلية',
+  'timeline.perp.government': 'الحكومة السورية (منذ كانون الأول 2024)',
+  'timeline.perp.other-landmines': 'ألغام مجهولة المصدر',
+  'timeline.perp.other-gunfire': 'إطلاق نار مجهول المصدر',
+  'timeline.perp.other-shelling': 'قصف مجهول المصدر',
+  'timeline.perp.other-bombings': 'تفجيرات لم يُعرف مرتكبوها',
+  'timeline.perp.other-unknown-persons': 'قتل على يد مجهولين',
+  'timeline.perp.other-drowning': 'الغرق',
 };
 export default messages;

@@ -19,5 +19,7 @@ const messages: Record<string, string> = {
   'map.legend.combined': 'Combined in the source',
   'map.zoomPan': 'Zoom and pan: drag the map, scroll or use the + and − buttons',
   'map.zoomPan.loading': 'Loading the zoomable map…',
+  'map.zoomIn': 'Zoom in (loads the zoomable map)',
+  'map.zoom.unavailable': 'Zoom is unavailable in this browser (no WebGL); the map above still works: choose a governorate to see its figures.',
 };
 export default messages;

@@ -45,5 +45,12 @@ const messages: Record<string, string> = {
   'timeline.perp.jordan': 'Jordanian forces',
   'timeline.perp.lebanon': 'Lebanese forces',
   'timeline.perp.israel': 'Israeli forces',
+  'timeline.perp.government': 'Syrian government (from Dec 2024)',
+  'timeline.perp.other-landmines': 'Landmines of unknown source',
+  'timeline.perp.other-gunfire': 'Gunfire of unknown source',
+  'timeline.perp.other-shelling': 'Shelling from unknown source',
+  'timeline.perp.other-bombings': 'Bombings, perpetrators unidentified',
+  'timeline.perp.other-unknown-persons': 'Killings by unknown persons',
+  'timeline.perp.other-drowning': 'Drowning',
 };
 export default messages;
