@@ -11,6 +11,7 @@ import explorer from './explorer';
 import methods from './methods';
 import present from './present';
 import share from './share';
+import tables from './tables';
 
-export const parts = { common, map, timeline, explorer, methods, present, share };
-export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share);
+export const parts = { common, map, timeline, explorer, methods, present, share, tables };
+export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, tables);
