@@ -122,12 +122,25 @@ describe('selectMap: governorate tables and gaps', () => {
     expect(m.national!.shown.value).toBe(1300);
     expect(m.nearest.map((p) => p.key)).toEqual(['2012-07/2017-11', '2012-07/2024-09', '2015', '2015-07']);
   });
+  it('a year without a full-year table opens on the table published within it, under that period', () => {
+    const m = selectMap(atlas, q({ year: 2020 }));
+    expect(m.period?.key).toBe('2020-03');
+    expect(m.cells.filter((c) => c.status === 'value').map((c) => [c.area, c.figure!.shown.value])).toEqual([['SY-ID', 3]]);
+    // the national figure is the table's month, never the year's total
+    expect(m.national!.shown.period).toBe('2020-03');
+    expect(m.national!.shown.value).toBe(7);
+  });
+  it('all years with no cumulative figure at all: no period, not a single year\'s figure', () => {
+    const m = selectMap(atlas, q({}));
+    expect(m.period).toBeNull();
+    expect(m.national).toBeNull();
+  });
   it('a chosen published period overrides the year', () => {
     const m = selectMap(atlas, q({ metric: 'barrel-bombs', year: 2015, period: '2015-07' }));
     expect(m.cells.filter((c) => c.status === 'value').map((c) => c.area)).toEqual(['SY-HL']);
   });
   it('never colours shares; returns them as text', () => {
-    const m = selectMap(atlas, q({ year: 2020 }));
+    const m = selectMap(atlas, q({ year: 2020, period: '2020' }));
     expect(m.hasBreakdown).toBe(false);
     expect(m.shares.map((o) => [o.area, o.value])).toEqual([['SY-HL', 27]]);
     expect(m.national!.shown.value).toBe(50);

@@ -55,7 +55,10 @@ describe('a view in words', () => {
   });
 
   test.each([
-    [q({}), 'Year: All years · Party: All parties · All of Syria, 2020: 50 · No governorate breakdown published for this period'],
+    // no cumulative figure in the fixture: "all years" names no single year's figure
+    [q({}), 'Year: All years · Party: All parties · No governorate breakdown published for this period'],
+    // a year without its own table: the table published within it, named by its own period
+    [q({ year: 2020 }), 'Year: 2020 · Party: All parties · All of Syria, Mar 2020: 7 · Map: governorate figures for Mar 2020'],
     [q({ metric: 'barrel-bombs', period: '2012-07/2017-11' }), 'Governorate table: Jul 2012 – Nov 2017 · Party: All parties · All of Syria, Jul 2012 – Nov 2017: 2,000'],
     [q({ year: 2020, victims: 'children', gov: 'SY-HL' }), 'Year: 2020 · Party: All parties · Victims: Children · Selected: SY-HL · All of Syria, 2020: 12 · No governorate breakdown published for this period'],
   ])('filterSummary %#', (query, text) => {

@@ -77,7 +77,8 @@ describe('viewRows: only published figures', () => {
   });
 
   test('months of the selected year, and published shares', () => {
-    const rows = rowsFor(q({ year: 2020 }));
+    // the year's own (national) figures: `period` 2020, not the month table the year opens on
+    const rows = rowsFor(q({ year: 2020, period: '2020' }));
     expect(rows.filter((r) => r.part === 'month').map((r) => `${r.period}=${r.value}`)).toEqual(['2020-03=7']);
     expect(rows.filter((r) => r.part === 'share').map((r) => `${r.area}=${r.value}%${r.qualifier}`)).toEqual(['SY-HL=27%approx']);
   });

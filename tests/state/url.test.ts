@@ -31,6 +31,13 @@ describe('URL state', () => {
   it('drops values the data has nothing for', () => {
     const v = { ...DEFAULT_VIEW, year: 2011, perp: 'russia', period: '2015-07' };
     expect(normalizeView(v, { years: [2015], perps: ['regime'], periods: [] })).toEqual(DEFAULT_VIEW);
-    expect(normalizeView(v, { years: [2011], perps: ['russia'], periods: ['2015-07'] })).toEqual(v);
+    expect(normalizeView(v, { years: [2011, 2015], perps: ['russia'], periods: ['2015-07'] })).toEqual({ ...v, year: 2015 });
+  });
+  it('files a period under its year, a period across years under "all years"; a period with no table falls back to the year', () => {
+    const domain = { years: [2014, 2015, 2017], perps: [], periods: ['2015-07', '2012-07/2017-11'] };
+    expect(normalizeView({ ...DEFAULT_VIEW, year: null, period: '2015-07' }, domain)).toMatchObject({ year: 2015, period: '2015-07' });
+    expect(normalizeView({ ...DEFAULT_VIEW, year: 2015, period: '2012-07/2017-11' }, domain)).toMatchObject({ year: null, period: '2012-07/2017-11' });
+    expect(normalizeView({ ...DEFAULT_VIEW, year: 2014, period: '2014-06' }, domain)).toMatchObject({ year: 2014, period: null });
+    expect(normalizeView(parseView('?year=2017&period=2017-13'), domain)).toMatchObject({ year: 2017, period: null });
   });
 });

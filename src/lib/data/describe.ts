@@ -3,8 +3,8 @@
  * shows, built from the dataset and the message catalog. Pure; takes the translator as an argument
  * so that it runs in tests, in exports and in the page alike. Deliberately ignores layout.
  */
-import { period as parse } from './period';
-import type { Atlas } from './select';
+import { isWholeYear, period as parse } from './period';
+import { mapPeriod, type Atlas } from './select';
 import type { Figure, Query } from './selection';
 import type { Observation, Period, Source } from './types';
 
@@ -99,11 +99,27 @@ export function sourcesOf(atlas: Atlas, figures: (Figure | null)[]): Source[] {
     .sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** "Barrel bombs dropped · 2015 · Russian forces": the view's title (the filters, not the map's table). */
+/**
+ * "Barrel bombs dropped · Jul 2015 · Russian forces": the view's title. It names the period the
+ * map answers for (a table published within a year is named as such, never as the year), so that
+ * the title, the caption, the legend and the figures name one period.
+ */
 export function viewTitle(atlas: Atlas, q: Query, w: Words): string {
   const parts = [metricName(atlas, q.metric, w)];
-  parts.push(periodLabel(q.period ?? (q.year === null ? null : String(q.year)), w));
+  parts.push(periodLabel(mapPeriod(atlas, q), w));
   if (q.perp !== 'all') parts.push(perpName(atlas, q.perp, w));
   if (q.victims !== 'all') parts.push(w.t(`victims.${q.victims}`));
   return parts.join(' · ');
+}
+
+/**
+ * The map's caption: the period of the governorate table drawn, and — for a table published within
+ * the chosen year — that it is that period's table, not the year's total.
+ */
+export function mapCaption(map: { hasBreakdown: boolean; period: Period | null }, year: number | null, w: Words): string {
+  const period = periodLabel(map.period, w);
+  if (!map.hasBreakdown) return w.t('map.caption.gap', { period });
+  const line = w.t('map.caption.table', { period });
+  const within = year !== null && map.period !== null && !isWholeYear(map.period);
+  return within ? `${line}. ${w.t('tables.period.within', { period, year: String(year) })}` : line;
 }

@@ -7,8 +7,9 @@
  *   (an outlet is then a corroborating copy); rows of the same value from other sources corroborate it; rows of
  *   another value published more than a month earlier are earlier vintages; rows of another value
  *   published within a month, or marked `conflict`, are conflicts and are shown as such.
- * - The map answers with a governorate table for exactly the chosen period (a year, or a published
- *   range). "All years" means the longest published governorate table. A governorate that the
+ * - The map answers with a governorate table for exactly the chosen period (a published period);
+ *   a year or "all years" opens on the table tables.ts picks for it (a year's own table, else the
+ *   most complete one published within it; the most complete cumulative one). A governorate that the
  *   table does not list is `not-listed`, never zero. With no table, every governorate is a `gap`, and
  *   the national figure and the nearest periods that do have a table are offered instead.
  * - The timeline stacks a year by party only where SNHR published the split; what the listed
@@ -23,6 +24,7 @@ import { lengthInDays, parsePeriod, period as parse, isWholeYear, yearOf } from 
 import type { Dataset, Metric, MetricId, Observation, Period, Source, Unit, VictimGroup } from './types';
 import { GOVERNORATE_CODES } from './types';
 import { isLaterVintage } from './vintage';
+import { openingTable, tableCatalogue } from './tables';
 import type { AreaDetail, Bar, Figure, MapCell, MapSelection, Query, Segment, TimeSelection } from './selection';
 
 /** A dataset prepared for lookups: parsed periods, sources by id, rows by key. */
@@ -146,27 +148,31 @@ function periodsOf(atlas: Atlas, rows: Observation[]): Period[] {
   return [...seen.values()];
 }
 
-/** The period the map should answer for, given the query. */
-function targetPeriod(atlas: Atlas, q: Query, rows: Observation[], tables: Period[], nationalRows: Observation[]): Period | null {
+/**
+ * The period the map should answer for, given the query: a chosen published period; else the
+ * table the year (or "all years") opens on (see tables.ts); else the year itself, a gap. "All
+ * years" with no cumulative table answers for the longest cumulative national figure, never for
+ * a single year's: with none, the period is null and the map says so.
+ */
+function targetPeriod(atlas: Atlas, q: Query, nationalRows: Observation[]): Period | null {
   if (q.period) {
     const p = parsePeriod(q.period);
     if (p) return p;
   }
+  const opening = openingTable(tableCatalogue(atlas, q.metric, q.perp, q.victims, q.year === null ? [] : [q.year]), q.year);
+  if (opening) return opening.period;
   if (q.year !== null) return parse(String(q.year));
-  // All years: a governorate table spanning more than a year (a cumulative one), the one that
-  // covers the most governorates, the longest of those. A table of one year or month does not
-  // answer "all years"; with no cumulative table, the longest national figure is the answer and
-  // the map shows the gap.
-  const covered = (p: Period) => {
-    const codes = new Set<string>();
-    for (const o of rows) if (samePeriod(atlas.periods.get(o.period)!, p)) for (const c of o.area.split('+')) codes.add(c);
-    return codes.size;
-  };
-  const longest = (ps: Period[]) =>
-    [...ps].sort((a, b) => lengthInDays(b) - lengthInDays(a) || b.end.localeCompare(a.end))[0] ?? null;
-  const cumulative = tables.filter((p) => lengthInDays(p) > 366);
-  const most = Math.max(0, ...cumulative.map(covered));
-  return longest(cumulative.filter((p) => covered(p) === most)) ?? longest(periodsOf(atlas, nationalRows));
+  const cumulative = periodsOf(atlas, nationalRows).filter((p) => lengthInDays(p) > 366);
+  return cumulative.sort((a, b) => lengthInDays(b) - lengthInDays(a) || b.end.localeCompare(a.end))[0] ?? null;
+}
+
+function nationalRowsOf(atlas: Atlas, q: Query, perp: string, unit: Unit): Observation[] {
+  return (atlas.byMetric.get(q.metric) ?? []).filter((o) => o.area === 'SY' && o.perp === perp && o.victims === q.victims && o.unit === unit);
+}
+
+/** The period the map answers for (what `selectMap(…).period` is), for titles that must name it. */
+export function mapPeriod(atlas: Atlas, q: Query): Period | null {
+  return targetPeriod(atlas, q, nationalRowsOf(atlas, q, effectivePerp(atlas, q.metric, q.perp), unitOf(atlas, q.metric)));
 }
 
 export function selectMap(atlas: Atlas, q: Query): MapSelection {
@@ -174,10 +180,8 @@ export function selectMap(atlas: Atlas, q: Query): MapSelection {
   const unit = unitOf(atlas, q.metric);
   const rows = governorateRows(atlas, q.metric, perp, q.victims);
   const tables = periodsOf(atlas, rows);
-  const nationalRows = (atlas.byMetric.get(q.metric) ?? []).filter(
-    (o) => o.area === 'SY' && o.perp === perp && o.victims === q.victims && o.unit === unit,
-  );
-  const period = targetPeriod(atlas, q, rows, tables, nationalRows);
+  const nationalRows = nationalRowsOf(atlas, q, perp, unit);
+  const period = targetPeriod(atlas, q, nationalRows);
 
   const inPeriod = period ? rows.filter((o) => samePeriod(atlas.periods.get(o.period)!, period)) : [];
   // Lay out areas from the latest source first; an older table's area is kept only where it does

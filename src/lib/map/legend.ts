@@ -24,6 +24,16 @@ export function unitOf(selection: MapSelection): Unit | null {
   return selection.national?.shown.unit ?? null;
 }
 
+/**
+ * The legend's heading: the unit and the period of the table drawn ("barrel bombs · Jul 2015"),
+ * so that a month's table is never read as a year's. `period` is the period in words (periodLabel).
+ */
+export function legendHeading(selection: MapSelection, t: Translate, period: string): string {
+  const unit = unitOf(selection);
+  const head = unit ? t(`unit.${unit}`) : t('map.legend.title');
+  return selection.period ? `${head} · ${period}` : head;
+}
+
 const range = (from: number, to: number, t: Translate) =>
   from === to ? t('map.legend.single', { value: from }) : t('map.legend.range', { from, to });
 

@@ -8,7 +8,7 @@
 import { METRIC_IDS, VICTIM_GROUPS, GOVERNORATE_CODES } from '../data/types';
 import type { MetricId, VictimGroup } from '../data/types';
 import type { Query } from '../data/selection';
-import { parsePeriod } from '../data/period';
+import { parsePeriod, yearOf } from '../data/period';
 
 export type Lang = 'en' | 'ar';
 
@@ -88,11 +88,19 @@ export interface ViewDomain {
   periods: string[];
 }
 
-/** Drops values the data has nothing for: they fall back to the defaults. */
+/**
+ * Drops values the data has nothing for: they fall back to the defaults. A published period
+ * decides the year it is filed under (its calendar year, or "all years" for one that spans
+ * years), so that the Year menu, the period switcher and the map always agree.
+ */
 export function normalizeView(view: ViewParams, domain: ViewDomain): ViewParams {
   const out = { ...view };
+  if (out.period !== null && !domain.periods.includes(out.period)) out.period = null;
+  if (out.period !== null) {
+    const p = parsePeriod(out.period);
+    out.year = p ? yearOf(p) : out.year;
+  }
   if (out.year !== null && !domain.years.includes(out.year)) out.year = null;
   if (out.perp !== 'all' && !domain.perps.includes(out.perp)) out.perp = 'all';
-  if (out.period !== null && !domain.periods.includes(out.period)) out.period = null;
   return out;
 }

@@ -11,8 +11,6 @@ const messages: Record<string, string> = {
   'filters.perp': 'الطرف',
   'filters.victims': 'الضحايا',
   'filters.reset': 'إعادة ضبط العرض',
-  'filters.period': 'جدول المحافظات: {period}',
-  'filters.period.clear': 'العودة إلى {year}',
   'filters.soleParty': 'جميعها من {party}',
   'summary.national': 'سوريا كلها',
   'summary.latest': 'سوريا كلها، أحدث حصيلة تراكمية',

@@ -12,6 +12,7 @@ import methods from './methods';
 import present from './present';
 import share from './share';
 import keeping from './keeping';
+import tables from './tables';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, keeping };
-export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, keeping);
+export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables };
+export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, keeping, tables);

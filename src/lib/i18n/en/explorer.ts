@@ -11,8 +11,6 @@ const messages: Record<string, string> = {
   'filters.perp': 'Party',
   'filters.victims': 'Victims',
   'filters.reset': 'Reset view',
-  'filters.period': 'Governorate table: {period}',
-  'filters.period.clear': 'Back to {year}',
   'filters.soleParty': 'All by {party}',
   'summary.national': 'All of Syria',
   'summary.latest': 'All of Syria, latest cumulative figure',

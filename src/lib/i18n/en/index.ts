@@ -11,11 +11,12 @@ import methods from './methods';
 import present from './present';
 import share from './share';
 import keeping from './keeping';
+import tables from './tables';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, keeping };
+export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables };
 /**
  * What every page needs from its first paint. The methods page's part is added by that page
  * (`addMessages`), which keeps about 2 KB gzip out of the explorer's first-paint JavaScript; so
  * is `keeping` (the components that show those messages add them).
  */
-export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, present, share);
+export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, present, share, tables);

@@ -1,0 +1,247 @@
+/**
+ * Every map the data allows (issue 8), in headless Chromium: the Year menu grouped by whether a
+ * governorate map exists, each measure opening on a view with a map, every measure × Year option
+ * drawing exactly its table under its own period, the period switcher and `period=` in the URL.
+ *
+ * Expected values come from the built dataset through the same pure functions the page uses
+ * (select.ts, tables.ts), so the tests follow the data instead of hard-coding numbers.
+ */
+import { after, before, describe, it, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { METRIC_IDS, type MetricId } from '../../src/lib/data/types';
+import type { Query } from '../../src/lib/data/selection';
+import { indexDataset, selectMap, yearsOf, type Atlas } from '../../src/lib/data/select';
+import { openingYear, periodOptions, tableCatalogue, yearGroups } from '../../src/lib/data/tables';
+import { en } from '../../src/lib/i18n/en';
+import {
+  DIST,
+  axeViolations,
+  builtDataset,
+  launchBrowser,
+  problems,
+  screenshot,
+  skipWithoutChromium,
+  startStaticServer,
+  waitForReady,
+  watchPage,
+  type PageLog,
+  type PageOptions,
+  type StaticServer,
+  type TestBrowser,
+} from './harness';
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let server: StaticServer;
+let browser: TestBrowser;
+let atlas: Atlas;
+
+const SKIP = skipWithoutChromium();
+const test = (name: string, fn: (t: TestContext) => Promise<void>, timeout = 120_000) => it(name, { skip: SKIP, timeout }, fn);
+
+async function withPage(path: string, options: PageOptions, fn: (page: Page, log: PageLog) => Promise<void>): Promise<void> {
+  const page = await browser.newPage(options);
+  const log = watchPage(page, server.origin);
+  try {
+    await page.goto(server.url + path, { waitUntil: 'load', timeout: 60_000 });
+    await waitForReady(page, log);
+    await fn(page, log);
+  } finally {
+    await page.context().close();
+  }
+}
+
+const q = (metric: MetricId, year: number | null, period: string | null = null): Query => ({ metric, year, period, perp: 'all', victims: 'all', gov: null });
+const catalogue = (metric: MetricId) => tableCatalogue(atlas, metric, 'all', 'all', yearsOf(atlas, metric));
+
+/** "2015", "Jul 2015", "22 Feb 2014 – 20 Feb 2016": the English period label (as i18n's formatDate). */
+function label(key: string): string {
+  const M = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const one = (iso: string) => {
+    const [y, m, d] = iso.split('-');
+    return !m ? y : d ? `${+d} ${M[+m - 1]} ${y}` : `${M[+m - 1]} ${y}`;
+  };
+  const [a, b] = key.split('/');
+  return b ? `${one(a)} – ${one(b)}` : one(a);
+}
+
+interface Drawn {
+  search: string;
+  year: string;
+  period: string;
+  caption: string;
+  values: number;
+}
+function drawn(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    const caption = document.querySelector('[data-testid=map-caption]');
+    return {
+      search: location.search,
+      year: (document.querySelector('select#year') as HTMLSelectElement).value,
+      period: caption?.getAttribute('data-period') ?? '',
+      caption: caption?.textContent?.trim() ?? '',
+      values: document.querySelectorAll('[data-testid=map] svg path[data-code][data-status=value]').length,
+    };
+  });
+}
+async function until(page: Page, done: (d: Drawn) => boolean, timeout = 10_000): Promise<Drawn> {
+  const end = Date.now() + timeout;
+  let d = await drawn(page);
+  while (!done(d) && Date.now() < end) {
+    await page.waitForTimeout(50);
+    d = await drawn(page);
+  }
+  return d;
+}
+
+/** What the map should draw for a query: the table's period key and how many governorates have a figure. */
+function expected(query: Query): { period: string; values: number } {
+  const m = selectMap(atlas, query);
+  return { period: m.period?.key ?? '', values: m.cells.filter((c) => c.status === 'value').reduce((n, c) => n + c.codes.length, 0) };
+}
+
+describe('maps: every table the data allows', () => {
+  before(async () => {
+    if (SKIP) return;
+    atlas = indexDataset(builtDataset());
+    server = await startStaticServer(DIST);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test(
+    'every measure opens on a view with a map; the Year menu is grouped; every measure × Year option draws its table under its own period',
+    async () => {
+      await withPage('/?metric=barrel-bombs&year=all&perp=all', { viewport: DESKTOP }, async (page, log) => {
+        // the other measures' figures load after the first view
+        await page.waitForLoadState('networkidle');
+        let withMap = 0;
+        for (const metric of [...METRIC_IDS.filter((m) => m !== 'barrel-bombs'), 'barrel-bombs' as const]) {
+          const cat = catalogue(metric);
+          const opening = openingYear(cat);
+          await page.selectOption('select#metric', metric);
+          const first = await until(page, (d) => new URLSearchParams(d.search).get('metric') === metric && d.year === String(opening ?? 'all'));
+          assert.equal(first.year, String(opening ?? 'all'), `${metric} opens on ${first.year}, expected ${opening ?? 'all'}`);
+          if (cat.tables.length) assert.ok(first.values > 0, `${metric} opens on a view with no governorate figure`);
+
+          const groups = yearGroups(cat);
+          const menu = await page.$$eval('select#year optgroup', (gs) =>
+            gs.map((g) => ({ group: g.getAttribute('data-group'), label: g.getAttribute('label'), values: [...g.querySelectorAll('option')].map((o) => o.value) })),
+          );
+          const want = [
+            { group: 'mapped', label: en['tables.year.mapped'], values: [...(cat.allYears ? ['all'] : []), ...groups.mapped.map(String)] },
+            { group: 'national', label: en['tables.year.national'], values: [...(cat.allYears ? [] : ['all']), ...groups.national.map(String)] },
+          ].filter((g) => g.values.length);
+          assert.deepEqual(menu, want, `the Year menu of ${metric}`);
+
+          for (const value of want.flatMap((g) => g.values)) {
+            const year = value === 'all' ? null : +value;
+            const e = expected(q(metric, year));
+            if (e.values > 0) withMap++;
+            await page.selectOption('select#year', value);
+            const d = await until(page, (x) => x.year === value && x.period === e.period && x.values === e.values);
+            const what = `${metric} · ${value}`;
+            assert.equal(d.period, e.period, `${what}: the caption names ${d.period}, the table is ${e.period}`);
+            assert.equal(d.values, e.values, `${what}: ${d.values} governorates drawn with a figure, the table has ${e.values}`);
+            if (e.period) assert.ok(d.caption.includes(label(e.period)), `${what}: the caption "${d.caption}" does not name ${label(e.period)}`);
+            // a table published within the year is never presented as the year's total
+            if (year !== null && e.values > 0 && e.period !== String(year) && !e.period.startsWith(`${year}-01/${year}-12`))
+              assert.ok(d.caption.includes(`not the total for ${year}`), `${what}: "${d.caption}"`);
+            assert.ok(!(await page.title()).includes(en['period.all']) || e.period === '', `${what}: the title says all years over a table of ${e.period}`);
+          }
+        }
+        assert.ok(withMap >= 25, `only ${withMap} measure × Year options show a map`);
+        assert.deepEqual(problems(log), []);
+      });
+    },
+    300_000,
+  );
+
+  test('the period switcher offers every table of the year; period= keeps it in the URL; a bad period falls back silently', async () => {
+    const metric: MetricId = 'torture-deaths';
+    const cat = catalogue(metric);
+    const year = cat.years.filter((y) => y.full && y.within.length > 1)[0].year;
+    const options = periodOptions(cat, year).map((t) => t.key);
+    const other = options[options.length - 1];
+    await withPage(`/?metric=${metric}&year=${year}&perp=all`, { viewport: DESKTOP }, async (page, log) => {
+      assert.deepEqual(await page.$$eval('select#period option', (os) => os.map((o) => (o as HTMLOptionElement).value)), options);
+      assert.equal(await page.inputValue('select#period'), String(year));
+      await page.selectOption('select#period', other);
+      const e = expected(q(metric, year, other));
+      const d = await until(page, (x) => x.period === other && x.values === e.values);
+      assert.equal(d.period, other);
+      assert.equal(d.values, e.values);
+      assert.equal(new URLSearchParams(d.search).get('period'), other, `the URL does not keep the period: ${d.search}`);
+      assert.equal(d.year, String(year));
+      assert.ok((await page.title()).includes(label(other)), `the title does not name ${label(other)}: ${await page.title()}`);
+      // another table, then Back returns to the previous one
+      await page.selectOption('select#period', options[1]);
+      await until(page, (x) => x.period === options[1]);
+      await page.goBack();
+      const back = await until(page, (x) => x.period === other);
+      assert.equal(back.period, other);
+      assert.equal(await page.inputValue('select#period'), other);
+      assert.deepEqual(problems(log), []);
+    });
+    // the link keeps the period
+    await withPage(`/?metric=${metric}&year=${year}&period=${other}&perp=all`, {}, async (page) => {
+      assert.equal(await page.inputValue('select#period'), other);
+      assert.equal((await drawn(page)).period, other);
+    });
+    // a bad or unknown period falls back to the year's table, silently
+    for (const bad of ['garbage', '2011-01']) {
+      await withPage(`/?metric=${metric}&year=${year}&period=${bad}&perp=all`, {}, async (page, log) => {
+        const d = await until(page, (x) => !x.search.includes('period='));
+        assert.equal(d.period, String(year), `period=${bad}`);
+        assert.ok(!d.search.includes('period='), `period=${bad} stays in the URL: ${d.search}`);
+        assert.equal(await page.locator('[role=alert]').count(), 0);
+        assert.deepEqual(problems(log), []);
+      });
+    }
+  });
+
+  test('a year without a full-year table opens on its most complete table, named as such (civilian deaths)', async () => {
+    const metric: MetricId = 'civilian-deaths';
+    const cat = catalogue(metric);
+    const y = cat.years.find((x) => !x.full && x.opening)!;
+    await withPage(`/?metric=${metric}&year=${y.year}&perp=all`, { viewport: PHONE, isMobile: true }, async (page) => {
+      const d = await drawn(page);
+      assert.equal(d.period, y.opening!.key);
+      assert.ok(d.caption.includes(`not the total for ${y.year}`), d.caption);
+      const legend = await page.locator('[data-testid=map] .legend .title').first().textContent();
+      assert.ok(legend?.includes(label(y.opening!.key)), `the legend "${legend}" does not name ${label(y.opening!.key)}`);
+      await screenshot(page, 'maps-within-year-390', { fullPage: true });
+    });
+  });
+
+  test('massacres, all years: no single year\'s figure under an "all years" title', async () => {
+    const e = selectMap(atlas, q('massacres', null));
+    await withPage('/?metric=massacres&year=all&perp=all', {}, async (page) => {
+      const d = await drawn(page);
+      assert.equal(d.period, e.period?.key ?? '');
+      const national = (await page.locator('[data-testid=summary] .national').first().textContent()) ?? '';
+      assert.ok(national.includes(e.period ? label(e.period.key) : en['period.all']), `the national figure is labelled "${national}"`);
+      if (!e.national) assert.ok(national.includes(en['summary.nationalMissing']), national);
+      assert.ok((await page.title()).includes(e.period ? label(e.period.key) : en['period.all']));
+    });
+  });
+
+  // one page state per language: English on a desktop, Arabic on a phone
+  for (const [lang, viewport, isMobile] of [
+    ['en', DESKTOP, false],
+    ['ar', PHONE, true],
+  ] as const) {
+    test(`no axe violation with the grouped menu and the period switcher (${lang}, ${viewport.width} px)`, async () => {
+      await withPage(`/?metric=massacres&year=2015&perp=all&lang=${lang}`, { viewport, isMobile }, async (page) => {
+        await page.locator('select#period').waitFor();
+        await screenshot(page, `maps-${lang}-${viewport.width}`, { fullPage: true });
+        assert.deepEqual(await axeViolations(page), []);
+      });
+    });
+  }
+});
