@@ -7,6 +7,7 @@ import { deckLocale, type Deck } from '../../src/lib/present/deck';
 import { KEY_FIGURES, KEY_FIGURES_AR, inLanguage } from '../../src/lib/present/decks/key-figures';
 
 const english: Deck = { title: 'Mine', slides: [{ view: '?metric=barrel-bombs&year=all&perp=all', title: 'Barrels', note: '' }] };
+const empty: Deck = { title: 'empty', slides: [] };
 const arabic: Deck = { title: 'لي', slides: [{ view: '?metric=barrel-bombs&year=all&perp=all&lang=ar', title: 'براميل', note: '' }] };
 
 describe('deckLocale', () => {
@@ -17,7 +18,7 @@ describe('deckLocale', () => {
     ['', arabic, 'ar'],
     ['?lang=fr', arabic, 'ar'],
     ['?lang=fr', english, 'en'],
-    ['', { title: 'empty', slides: [] }, 'en'],
+    ['', empty, 'en'],
   ] as const)('page %j, deck %#: %s', (search, deck, expected) => {
     expect(deckLocale(search, deck)).toBe(expected);
   });
