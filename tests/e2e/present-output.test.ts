@@ -79,6 +79,15 @@ describe('briefing mode for a reader', { skip }, () => {
           assert.match(seen.subtitle, ARABIC, seen.subtitle);
           assert.ok(seen.labels.length > 0 && seen.labels.every((l) => ARABIC.test(l)), seen.labels.join(' | '));
           assert.match(new URL(seen.explorer).search, /lang=ar/);
+          // mixed scripts: each source's publisher and title are isolated runs (<bdi>), in order
+          const links = await page.$$eval('.stage [data-testid=slide-sources] a', (as) =>
+            as.map((a) => ({ text: a.textContent ?? '', runs: [...a.querySelectorAll('bdi')].map((b) => b.textContent ?? '') })),
+          );
+          assert.ok(links.length > 0);
+          for (const l of links) {
+            assert.equal(l.runs.length, 2, JSON.stringify(l));
+            assert.ok(l.text.indexOf(`«${l.runs[1]}»`) > l.text.indexOf(l.runs[0]), `publisher, then «title»: ${l.text}`);
+          }
           await screenshot(page, 'present-english-deck-ar');
         } else {
           assert.equal(seen.lang, 'en');
