@@ -19,9 +19,10 @@ const s = (id: string, date: string, role: Source['role'] = 'primary', title = `
 describe('sourceLine', () => {
   test.each([
     [[], 'Source: Syrian Network for Human Rights (SNHR)'],
-    [[s('a', '2017-01-18', 'primary', 'The 2016 toll')], 'Source: Syrian Network for Human Rights, “The 2016 toll”, 18 Jan 2017'],
+    // publisher and title are isolated runs (FSI … PDI)
+    [[s('a', '2017-01-18', 'primary', 'The 2016 toll')], 'Source: \u2068Syrian Network for Human Rights\u2069, “\u2068The 2016 toll\u2069”, 18 Jan 2017'],
     // an embed's slice names sources without titles
-    [[{ ...s('a', '2017-01-18'), title: '' }], 'Source: Syrian Network for Human Rights, 18 Jan 2017'],
+    [[{ ...s('a', '2017-01-18'), title: '' }], 'Source: \u2068Syrian Network for Human Rights\u2069, 18 Jan 2017'],
     [[s('a', '2017-01-18'), s('b', '2021-04')], 'Sources: 2 reports by the Syrian Network for Human Rights (SNHR), published 18 Jan 2017 – Apr 2021'],
     [[s('a', '2017-01-18'), s('b', '2017-01-18')], 'Sources: 2 reports by the Syrian Network for Human Rights (SNHR), published 18 Jan 2017'],
     [
@@ -72,8 +73,8 @@ describe('a view in words', () => {
     );
     const lines = text.split('\n');
     expect(lines[0]).toBe(
-      'Civilian deaths · 2016. Figures documented by the Syrian Network for Human Rights (SNHR), compiled by the Syria violations atlas. https://atlas.example/?metric=civilian-deaths&year=2016&perp=all (data version abc123def456; accessed 21 Nov 2026).',
+      '\u2068Civilian deaths · 2016\u2069. Figures documented by the Syrian Network for Human Rights (SNHR), compiled by the Syria violations atlas. https://atlas.example/?metric=civilian-deaths&year=2016&perp=all (data version abc123def456; accessed 21 Nov 2026).',
     );
-    expect(lines.slice(2)).toEqual(['Sources of the figures:', '- Syrian Network for Human Rights, “The 2016 toll”, 18 Jan 2017. https://example.org/a']);
+    expect(lines.slice(2)).toEqual(['Sources of the figures:', '- \u2068Syrian Network for Human Rights\u2069, “\u2068The 2016 toll\u2069”, 18 Jan 2017. https://example.org/a']);
   });
 });

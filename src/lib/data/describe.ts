@@ -3,6 +3,7 @@
  * shows, built from the dataset and the message catalog. Pure; takes the translator as an argument
  * so that it runs in tests, in exports and in the page alike. Deliberately ignores layout.
  */
+import { isolate } from './bidi';
 import { isWholeYear, period as parse } from './period';
 import { mapPeriod, type Atlas } from './select';
 import type { Figure, Query } from './selection';
@@ -72,7 +73,8 @@ export function sourceOf(atlas: Atlas, o: Observation): Source | undefined {
 
 /** "Syrian Network for Human Rights, “Title”, 2 Jan 2025" (+ "quoting SNHR" for an outlet). */
 export function citation(source: Source, w: Words): string {
-  const line = w.t('source.line', { publisher: source.publisher, title: source.title, date: w.date(source.date) });
+  // publisher and title are isolated runs: a title in the other script cannot reorder the line
+  const line = w.t('source.line', { publisher: isolate(source.publisher), title: isolate(source.title), date: w.date(source.date) });
   return source.role === 'secondary' ? `${line} (${w.t('source.secondary')})` : line;
 }
 

@@ -379,3 +379,18 @@ export function browserStorage(): DeckStorage | null {
     return null;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Language
+
+/**
+ * The language a deck is shown in: the reader's, from the page's own `?lang=` (so
+ * `present/?lang=ar#deck=…` shows a deck made in English in Arabic); without one, the language of
+ * the deck's first slide (a deck made on the Arabic site opens in Arabic). A slide carries its view,
+ * never the words: every slide is drawn in this one language.
+ */
+export function deckLocale(search: string, deck: Deck): 'en' | 'ar' {
+  const asked = new URLSearchParams(search).get('lang');
+  if (asked === 'en' || asked === 'ar') return asked;
+  return (deck.slides[0] && parseView(deck.slides[0].view).lang) || 'en';
+}

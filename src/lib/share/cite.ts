@@ -7,6 +7,7 @@
  * data version says what a reader needs to find the same figures again.
  */
 import { areaName, citation, metricName, perpName, periodLabel, sourcesOf, valueText, type Words } from '../data/describe';
+import { isolate } from '../data/bidi';
 import type { Atlas } from '../data/select';
 import type { Figure, MapSelection, TimeSelection } from '../data/selection';
 import type { Source } from '../data/types';
@@ -40,7 +41,7 @@ export function sourceLine(sources: readonly Source[], w: Words): string {
   if (sources.length === 1) {
     const s = sources[0];
     // an embed's data names sources by publisher and date only
-    return s.title ? citation(s, w) : w.t('share.source.untitled', { publisher: s.publisher, date: w.date(s.date) });
+    return s.title ? citation(s, w) : w.t('share.source.untitled', { publisher: isolate(s.publisher), date: w.date(s.date) });
   }
   const primary = sources.filter((s) => s.role === 'primary');
   const secondary = sources.filter((s) => s.role !== 'primary');
@@ -85,7 +86,7 @@ export interface CiteInput {
 
 /** The "cite this view" text: one sentence with link and data version, then every source on its own line. */
 export function citeText(input: CiteInput, w: Words): string {
-  const head = w.t('share.cite.text', { title: input.title, url: input.url, version: input.version, date: w.date(input.accessed) });
+  const head = w.t('share.cite.text', { title: isolate(input.title), url: input.url, version: input.version, date: w.date(input.accessed) });
   if (input.sources.length === 0) return head;
   const list = input.sources.map((s) => `- ${citation(s, w).replace(/^[^:]+:\s*/, '')}. ${s.url}`);
   return [head, '', w.t('share.cite.sources'), ...list].join('\n');

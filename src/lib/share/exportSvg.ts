@@ -14,6 +14,7 @@
  * right margin. Deliberately ignores web fonts: an image must not depend on a font the viewer lacks, so text uses
  * a generic font stack and widths are estimated (generously) rather than measured.
  */
+import { balanceLines } from '../data/bidi';
 import { GAP } from '../map/color';
 import type { LegendItem } from '../map/legend';
 import type { Show } from '../embed/params';
@@ -94,6 +95,7 @@ export interface ExportLayout {
 export function textWidth(text: string, size: number, weight = 400): number {
   let units = 0;
   for (const ch of text) {
+    if (ch >= '\u2066' && ch <= '\u2069') continue; // isolates take no room
     if (/[ il.,;:'!|ıjtf]/.test(ch)) units += 0.34;
     else if (/[MWmw@%]/.test(ch)) units += 0.95;
     else if (/[A-Z0-9]/.test(ch)) units += 0.7;
@@ -125,13 +127,15 @@ export function wrapText(text: string, maxWidth: number, size: number, maxLines:
     }
   }
   if (line) lines.push(line);
-  // a single word longer than the line: cut it
-  return lines.map((l) => {
-    if (textWidth(l, size, weight) <= maxWidth) return l;
-    let cut = l;
-    while (cut.length > 1 && textWidth(`${cut}…`, size, weight) > maxWidth) cut = cut.slice(0, -1);
-    return `${cut}…`;
-  });
+  // a single word longer than the line: cut it; an isolated run cut across lines stays isolated on each
+  return balanceLines(
+    lines.map((l) => {
+      if (textWidth(l, size, weight) <= maxWidth) return l;
+      let cut = l;
+      while (cut.length > 1 && textWidth(`${cut}…`, size, weight) > maxWidth) cut = cut.slice(0, -1);
+      return `${cut}…`;
+    }),
+  );
 }
 
 function block(text: string, x: number, top: number, width: number, size: number, maxLines: number, weight: 400 | 600 | 700, fill: string, lineHeight = Math.round(size * 1.3)): TextBlock & { bottom: number } {

@@ -416,8 +416,9 @@ function placeRow(
       date: e.date,
       x,
       x2: x2 !== null && x2 !== x ? x2 : null,
-      y: round(plot.y - (lane >= 0 ? (o.eventLanes - lane) * 12 - 8 : 2)),
-      labelY: round(plot.y - (lane >= 0 ? (o.eventLanes - lane) * 12 - 8 : 0) - 2),
+      // a number on a wide chart sits in a lane of its own over the labelled ones
+      y: round(n !== null && !compact ? plot.y - o.eventLanes * 12 - 4 : plot.y - (lane >= 0 ? (o.eventLanes - lane) * 12 - 8 : 2)),
+      labelY: round(n !== null && !compact ? plot.y - o.eventLanes * 12 - 6 : plot.y - (lane >= 0 ? (o.eventLanes - lane) * 12 - 8 : 0) - 2),
       anchor: n !== null ? (dir === 'rtl' ? 'end' : 'start') : anchor,
       showLabel: lane >= 0 || n !== null,
     });
@@ -528,7 +529,7 @@ function layoutWith(selection: TimeSelection, options: LayoutOptions, numbered: 
   // Rows: events band + unit label, the years plot, its labels; then the months block.
   const eventLanes = compact ? 1 : 2;
   const anyEvent = inRange.length > 0;
-  const top = 16 + (anyEvent ? (compact ? 10 : eventLanes * 12) : 0);
+  const top = 16 + (anyEvent ? (compact ? 10 : eventLanes * 12 + (keyed.length ? 12 : 0)) : 0);
   const labelsH = 20;
   const hasMonths = selection.months.length > 0;
   const monthsTitleH = 20;

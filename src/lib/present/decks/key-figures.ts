@@ -108,3 +108,15 @@ export const KEY_FIGURES_AR: Deck = {
     note: AR[i].note,
   })),
 };
+
+/**
+ * The shipped deck in the reader's language: the key figures deck, in either language, becomes the
+ * one written in `locale` (its titles and notes are the site's words, not a presenter's). Any other
+ * deck is returned as it is: its titles and notes are its author's.
+ */
+export function inLanguage(deck: Deck, locale: 'en' | 'ar'): Deck {
+  const same = (a: Deck, b: Deck) =>
+    a.title === b.title && a.slides.length === b.slides.length && a.slides.every((s, i) => s.title === b.slides[i].title && s.note === b.slides[i].note);
+  const builtIn = same(deck, KEY_FIGURES) || same(deck, KEY_FIGURES_AR);
+  return builtIn ? (locale === 'ar' ? KEY_FIGURES_AR : KEY_FIGURES) : deck;
+}

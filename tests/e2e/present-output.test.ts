@@ -1,0 +1,103 @@
+/**
+ * Briefing mode as a reader sees it, beyond the keys (present.test.ts): a deck made in English is
+ * shown in the reader's language (`present/?lang=ar`), and the printed handout carries what a
+ * printed page needs.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { deckHash, type Deck } from '../../src/lib/present/deck';
+import {
+  DIST,
+  launchBrowser,
+  problems,
+  screenshot,
+  skipWithoutChromium,
+  startStaticServer,
+  waitForReady,
+  watchPage,
+  type PageLog,
+  type PageOptions,
+  type StaticServer,
+  type TestBrowser,
+} from './harness';
+
+let server: StaticServer;
+let browser: TestBrowser;
+const skip = skipWithoutChromium();
+
+async function open(path: string, options: PageOptions = {}): Promise<{ page: Page; log: PageLog }> {
+  const page = await browser.newPage(options);
+  const log = watchPage(page, server.origin);
+  await page.goto(server.url + path, { waitUntil: 'load', timeout: 60_000 });
+  await waitForReady(page, log);
+  return { page, log };
+}
+
+/** A deck made in the English explorer (its views carry no `lang`). */
+const ENGLISH: Deck = {
+  title: 'Made in English',
+  slides: [
+    { view: '?metric=barrel-bombs&year=all&perp=all', title: 'Barrels, my words', note: '' },
+    { view: '?metric=civilian-deaths&year=2017&perp=regime', title: 'Regime, 2017', note: '' },
+  ],
+};
+const ARABIC = /[\u0600-\u06FF]/;
+
+describe('briefing mode for a reader', { skip }, () => {
+  before(async () => {
+    server = await startStaticServer(DIST);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows a deck made in English in Arabic at ?lang=ar, and in English without it', { timeout: 120_000 }, async () => {
+    for (const lang of ['ar', null] as const) {
+      const { page, log } = await open(`/present/${lang ? `?lang=${lang}` : ''}${deckHash(ENGLISH, 1)}`);
+      try {
+        await page.waitForSelector('.stage [data-testid=slide][data-index="1"] [data-testid=slide-figure]');
+        const seen = await page.evaluate(() => {
+          const slide = document.querySelector('.stage [data-testid=slide]')!;
+          return {
+            lang: document.documentElement.lang,
+            dir: document.documentElement.dir,
+            title: slide.querySelector('[data-testid=slide-title]')?.textContent?.trim(),
+            subtitle: slide.querySelector('.subtitle')?.textContent ?? '',
+            labels: [...slide.querySelectorAll('[data-testid=slide-figure] .label')].map((e) => e.textContent ?? ''),
+            counter: slide.querySelector('[data-testid=slide-counter]')?.textContent ?? '',
+            explorer: (document.querySelector('.explorer-link') as HTMLAnchorElement).href,
+          };
+        });
+        // the author's own words stay as written; everything the atlas writes is in the reader's language
+        assert.equal(seen.title, 'Regime, 2017');
+        if (lang === 'ar') {
+          assert.equal(seen.lang, 'ar');
+          assert.equal(seen.dir, 'rtl');
+          assert.match(seen.subtitle, ARABIC, seen.subtitle);
+          assert.ok(seen.labels.length > 0 && seen.labels.every((l) => ARABIC.test(l)), seen.labels.join(' | '));
+          assert.match(new URL(seen.explorer).search, /lang=ar/);
+          // mixed scripts: each source's publisher and title are isolated runs (<bdi>), in order
+          const links = await page.$$eval('.stage [data-testid=slide-sources] a', (as) =>
+            as.map((a) => ({ text: a.textContent ?? '', runs: [...a.querySelectorAll('bdi')].map((b) => b.textContent ?? '') })),
+          );
+          assert.ok(links.length > 0);
+          for (const l of links) {
+            assert.equal(l.runs.length, 2, JSON.stringify(l));
+            assert.ok(l.text.indexOf(`«${l.runs[1]}»`) > l.text.indexOf(l.runs[0]), `publisher, then «title»: ${l.text}`);
+          }
+          await screenshot(page, 'present-english-deck-ar');
+        } else {
+          assert.equal(seen.lang, 'en');
+          assert.doesNotMatch(seen.subtitle + seen.labels.join(''), ARABIC);
+          assert.doesNotMatch(new URL(seen.explorer).search, /lang=/);
+        }
+        assert.deepEqual(problems(log), []);
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+});
