@@ -203,5 +203,5 @@ describe('the real release (data/external/ucdp)', () => {
     expect(years.reduce((s, y) => s + cell(t.rows, '', y).best, 0)).toBe(24751);
     const all = t.rows.filter((r) => years.includes(r[1])).reduce((s, r) => s + r[5], 0);
     expect(all).toBe(112337);
-  });
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { METRIC_IDS, VICTIM_GROUPS, GOVERNORATE_CODES } from '../data/types';
 import type { MetricId, VictimGroup } from '../data/types';
 import type { Query } from '../data/selection';
 import { parsePeriod } from '../data/period';
+import { parseUcdp, writeUcdp, type UcdpParams } from '../ucdp/url';
 
 export type Lang = 'en' | 'ar';
 
@@ -17,6 +18,10 @@ export interface ViewParams extends Query {
   lang: Lang | null;
   /** data version the view is pinned to (embeds); null = the latest */
   v: string | null;
+  /** the record shown: null = SNHR's documentation, `ucdp` = UCDP's events (src/lib/ucdp/url.ts) */
+  source: 'ucdp' | null;
+  /** the UCDP view's filters, when `source` is `ucdp` */
+  ucdp: UcdpParams | null;
 }
 
 export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
@@ -28,6 +33,8 @@ export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
   gov: null,
   lang: null,
   v: null,
+  source: null,
+  ucdp: null,
 });
 
 const PERP = /^[a-z][a-z0-9-]{0,39}(\+[a-z][a-z0-9-]{0,39})?$/;
@@ -63,6 +70,10 @@ export function parseView(search: string): ViewParams {
   if (lang === 'en' || lang === 'ar') view.lang = lang;
   const v = one(params, 'v');
   if (v && VERSION.test(v)) view.v = v;
+  if (one(params, 'source') === 'ucdp') {
+    view.source = 'ucdp';
+    view.ucdp = parseUcdp(params);
+  }
   return view;
 }
 
@@ -77,6 +88,10 @@ export function serializeView(view: ViewParams): string {
   if (view.gov) params.set('gov', view.gov);
   if (view.lang) params.set('lang', view.lang);
   if (view.v) params.set('v', view.v);
+  if (view.source === 'ucdp') {
+    params.set('source', 'ucdp');
+    if (view.ucdp) writeUcdp(params, view.ucdp);
+  }
   return `?${params.toString().replace(/%2F/g, '/')}`;
 }
 

@@ -11,6 +11,8 @@ import explorer from './explorer';
 import methods from './methods';
 import present from './present';
 import share from './share';
+import source from './source';
+import ucdp from './ucdp';
 
-export const parts = { common, map, timeline, explorer, methods, present, share };
-export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share);
+export const parts = { common, map, timeline, explorer, methods, present, share, source, ucdp };
+export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, source, ucdp);

@@ -10,10 +10,12 @@ import explorer from './explorer';
 import methods from './methods';
 import present from './present';
 import share from './share';
+import source from './source';
+import ucdp from './ucdp';
 
-export const parts = { common, map, timeline, explorer, methods, present, share };
+export const parts = { common, map, timeline, explorer, methods, present, share, source, ucdp };
 /**
  * What every page needs from its first paint. The methods page's part is added by that page
  * (`addMessages`), which keeps about 2 KB gzip out of the explorer's first-paint JavaScript.
  */
-export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, present, share);
+export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, present, share, source);
