@@ -2,7 +2,7 @@
 // tables (invented numbers, not UCDP data), the events filter and marks, citation and CSV.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, parseView, serializeView, type ViewParams } from '../../src/lib/state/url';
-import { DEFAULT_UCDP, parseUcdp } from '../../src/lib/ucdp/url';
+import { DEFAULT_UCDP, parseUcdp, ucdpOf, ucdpQuery } from '../../src/lib/ucdp/url';
 import { normalizeUcdp, selectUcdpMap, selectUcdpMonths, sidesFor } from '../../src/lib/ucdp/select';
 import { filterEvents, markOf } from '../../src/lib/ucdp/events';
 import { ucdpCiteText, ucdpCsv } from '../../src/lib/ucdp/cite';
@@ -11,8 +11,15 @@ import { UCDP_RELEASE, type UcdpTables } from '../../src/lib/ucdp/types';
 
 describe('source=ucdp in the URL', () => {
   const views: ViewParams[] = [
-    { ...DEFAULT_VIEW, source: 'ucdp', ucdp: { ...DEFAULT_UCDP } },
-    { ...DEFAULT_VIEW, metric: 'civilian-deaths', year: 2014, gov: 'SY-HL', source: 'ucdp', ucdp: { measure: 'civilians', year: 2017, month: 3, side: 'Government of Syria', type: 1, events: true, event: 123456 } },
+    { ...DEFAULT_VIEW, source: 'ucdp', ucdp: '' },
+    {
+      ...DEFAULT_VIEW,
+      metric: 'civilian-deaths',
+      year: 2014,
+      gov: 'SY-HL',
+      source: 'ucdp',
+      ucdp: ucdpQuery({ measure: 'civilians', year: 2017, month: 3, side: 'Government of Syria', type: 1, events: true, event: 123456 }),
+    },
   ];
   it.each(views.map((v, i) => [i, v] as const))('round-trips view %i, SNHR filters kept beside', (_i, v) => {
     expect(parseView(serializeView(v))).toEqual(v);
@@ -20,6 +27,14 @@ describe('source=ucdp in the URL', () => {
   it('writes only source=ucdp for the default UCDP view, nothing for SNHR', () => {
     expect(serializeView(views[0])).toBe('?metric=barrel-bombs&year=all&perp=all&source=ucdp');
     expect(serializeView(DEFAULT_VIEW)).not.toContain('source');
+  });
+  it('reads the UCDP filters back from the view', () => {
+    const v = parseView('?source=ucdp&uyear=2017&umonth=3&uside=IS&events=1&event=5&other=1');
+    expect(ucdpOf(v.ucdp)).toEqual({ ...DEFAULT_UCDP, year: 2017, month: 3, side: 'IS', events: true, event: 5 });
+    expect(ucdpOf(parseView('?uyear=2017').ucdp)).toEqual(DEFAULT_UCDP);
+    expect(parseView('?uyear=2017').ucdp).toBeNull();
+    // a bad value is kept raw by the first-paint parser, dropped by the UCDP one
+    expect(ucdpQuery(ucdpOf(parseView('?source=ucdp&uyear=1999&utype=2').ucdp))).toBe('utype=2');
   });
   it.each(['?source=UCDP', '?source=acled', '?source=', '?source=ucdp2'])('a bad source %s falls back to SNHR silently', (s) => {
     expect(parseView(s)).toEqual(DEFAULT_VIEW);

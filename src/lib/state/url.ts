@@ -9,7 +9,6 @@ import { METRIC_IDS, VICTIM_GROUPS, GOVERNORATE_CODES } from '../data/types';
 import type { MetricId, VictimGroup } from '../data/types';
 import type { Query } from '../data/selection';
 import { parsePeriod } from '../data/period';
-import { parseUcdp, writeUcdp, type UcdpParams } from '../ucdp/url';
 
 export type Lang = 'en' | 'ar';
 
@@ -20,8 +19,12 @@ export interface ViewParams extends Query {
   v: string | null;
   /** the record shown: null = SNHR's documentation, `ucdp` = UCDP's events (src/lib/ucdp/url.ts) */
   source: 'ucdp' | null;
-  /** the UCDP view's filters, when `source` is `ucdp` */
-  ucdp: UcdpParams | null;
+  /**
+   * the UCDP view's own parameters (`UCDP_KEYS`) as a query string without `?`, when `source` is
+   * `ucdp`; parsed and checked by src/lib/ucdp/url.ts, which loads with the UCDP view, so that the
+   * first paint carries none of it
+   */
+  ucdp: string | null;
 }
 
 export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
@@ -36,6 +39,9 @@ export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
   source: null,
   ucdp: null,
 });
+
+/** The UCDP view's parameters, kept beside SNHR's (src/lib/ucdp/url.ts). */
+export const UCDP_KEYS = ['umeasure', 'uyear', 'umonth', 'uside', 'utype', 'events', 'event'] as const;
 
 const PERP = /^[a-z][a-z0-9-]{0,39}(\+[a-z][a-z0-9-]{0,39})?$/;
 const VERSION = /^[0-9a-f]{6,64}$/;
@@ -72,7 +78,12 @@ export function parseView(search: string): ViewParams {
   if (v && VERSION.test(v)) view.v = v;
   if (one(params, 'source') === 'ucdp') {
     view.source = 'ucdp';
-    view.ucdp = parseUcdp(params);
+    const u = new URLSearchParams();
+    for (const k of UCDP_KEYS) {
+      const x = one(params, k);
+      if (x) u.set(k, x.slice(0, 300));
+    }
+    view.ucdp = u.toString();
   }
   return view;
 }
@@ -90,7 +101,7 @@ export function serializeView(view: ViewParams): string {
   if (view.v) params.set('v', view.v);
   if (view.source === 'ucdp') {
     params.set('source', 'ucdp');
-    if (view.ucdp) writeUcdp(params, view.ucdp);
+    for (const [k, x] of new URLSearchParams(view.ucdp ?? '')) if ((UCDP_KEYS as readonly string[]).includes(k)) params.set(k, x);
   }
   return `?${params.toString().replace(/%2F/g, '/')}`;
 }

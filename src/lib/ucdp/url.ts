@@ -67,6 +67,15 @@ export function parseUcdp(params: URLSearchParams): UcdpParams {
   return out;
 }
 
+/** The UCDP filters from the view's `ucdp` string (see ViewParams.ucdp). */
+export const ucdpOf = (query: string | null): UcdpParams => parseUcdp(new URLSearchParams(query ?? ''));
+/** The view's `ucdp` string for some filters: only what differs from the default, in a fixed order. */
+export function ucdpQuery(u: UcdpParams): string {
+  const p = new URLSearchParams();
+  writeUcdp(p, u);
+  return p.toString();
+}
+
 /** Writes the UCDP filters that differ from the default. */
 export function writeUcdp(params: URLSearchParams, u: UcdpParams): void {
   if (u.measure !== DEFAULT_UCDP.measure) params.set('umeasure', u.measure);

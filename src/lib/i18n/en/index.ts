@@ -18,4 +18,4 @@ export const parts = { common, map, timeline, explorer, methods, present, share,
  * What every page needs from its first paint. The methods page's part is added by that page
  * (`addMessages`), which keeps about 2 KB gzip out of the explorer's first-paint JavaScript.
  */
-export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, present, share, source);
+export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, present, share);

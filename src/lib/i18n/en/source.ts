@@ -1,4 +1,4 @@
-/** English messages for the source switch (first paint: the rest of UCDP's wording loads with its view, in ucdp.ts). */
+/** English messages for the source switch (added by SourceSwitch.svelte when it loads, after the first paint). */
 const messages: Record<string, string> = {
   'source.switch.label': 'Record',
   'source.switch.snhr': 'Documented by SNHR',
