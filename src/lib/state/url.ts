@@ -17,6 +17,14 @@ export interface ViewParams extends Query {
   lang: Lang | null;
   /** data version the view is pinned to (embeds); null = the latest */
   v: string | null;
+  /** the record shown: null = SNHR's documentation, `ucdp` = UCDP's events (src/lib/ucdp/url.ts) */
+  source: 'ucdp' | null;
+  /**
+   * the UCDP view's own parameters (`UCDP_KEYS`) as a query string without `?`, when `source` is
+   * `ucdp`; parsed and checked by src/lib/ucdp/url.ts, which loads with the UCDP view, so that the
+   * first paint carries none of it
+   */
+  ucdp: string | null;
 }
 
 export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
@@ -28,7 +36,12 @@ export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
   gov: null,
   lang: null,
   v: null,
+  source: null,
+  ucdp: null,
 });
+
+/** The UCDP view's parameters, kept beside SNHR's (src/lib/ucdp/url.ts). */
+export const UCDP_KEYS = ['umeasure', 'uyear', 'umonth', 'uside', 'utype', 'events', 'event'] as const;
 
 const PERP = /^[a-z][a-z0-9-]{0,39}(\+[a-z][a-z0-9-]{0,39})?$/;
 const VERSION = /^[0-9a-f]{6,64}$/;
@@ -63,6 +76,15 @@ export function parseView(search: string): ViewParams {
   if (lang === 'en' || lang === 'ar') view.lang = lang;
   const v = one(params, 'v');
   if (v && VERSION.test(v)) view.v = v;
+  if (one(params, 'source') === 'ucdp') {
+    view.source = 'ucdp';
+    const u = new URLSearchParams();
+    for (const k of UCDP_KEYS) {
+      const x = one(params, k);
+      if (x) u.set(k, x.slice(0, 300));
+    }
+    view.ucdp = u.toString();
+  }
   return view;
 }
 
@@ -77,6 +99,10 @@ export function serializeView(view: ViewParams): string {
   if (view.gov) params.set('gov', view.gov);
   if (view.lang) params.set('lang', view.lang);
   if (view.v) params.set('v', view.v);
+  if (view.source === 'ucdp') {
+    params.set('source', 'ucdp');
+    for (const [k, x] of new URLSearchParams(view.ucdp ?? '')) if ((UCDP_KEYS as readonly string[]).includes(k)) params.set(k, x);
+  }
   return `?${params.toString().replace(/%2F/g, '/')}`;
 }
 

@@ -13,6 +13,8 @@ import present from './present';
 import share from './share';
 import keeping from './keeping';
 import tables from './tables';
+import source from './source';
+import ucdp from './ucdp';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables };
-export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, keeping, tables);
+export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp };
+export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp);

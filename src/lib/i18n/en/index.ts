@@ -12,8 +12,10 @@ import present from './present';
 import share from './share';
 import keeping from './keeping';
 import tables from './tables';
+import source from './source';
+import ucdp from './ucdp';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables };
+export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp };
 /**
  * What every page needs from its first paint. The methods page's part is added by that page
  * (`addMessages`), which keeps about 2 KB gzip out of the explorer's first-paint JavaScript; so
