@@ -1,7 +1,7 @@
 /**
  * The content security policy in the browser: every page of the build carries it as the first
- * element of its head (scripts/csp-plugin.ts), and each page, loaded to ready (the explorer until
- * its MapLibre map is up, whose workers start from blob: URLs), raises no CSP violation — neither
+ * element of its head (scripts/csp-plugin.ts), and each page, loaded to ready (the explorer with
+ * its MapLibre map up, whose workers start from blob: URLs), raises no CSP violation — neither
  * a `securitypolicyviolation` event nor a console message. A check that the policy is enforced at
  * all: an inline script added to the page does not run.
  */
@@ -50,10 +50,9 @@ describe('content security policy', { skip }, () => {
         assert.equal(meta.content, CSP, `${path}: the policy`);
         assert.match(meta.first, /Content-Security-Policy/, `${path}: the policy comes before anything it governs`);
         if (path === '/') {
-          // MapLibre (blob: workers, WebGL) under the policy
-          await page
-            .waitForFunction(() => !document.querySelector('[data-testid=map] [data-mode=loading]'), undefined, { timeout: 40_000 })
-            .catch(() => {});
+          // MapLibre (blob: workers, WebGL) under the policy: the map's + loads it
+          await page.click('[data-testid=map] [data-action=zoom-in]');
+          await page.waitForSelector('[data-testid=map] [data-mode=maplibre]', { timeout: 60_000 });
         }
         const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
         assert.deepEqual(violations, [], `${path}: violations`);
