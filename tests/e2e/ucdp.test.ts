@@ -170,7 +170,7 @@ describe('UCDP source (browser)', { skip }, () => {
     });
   });
 
-  it('the methods page explains UCDP, its licence and citation, in English and Arabic', { timeout: 120_000 }, async () => {
+  it('the methods page explains UCDP, its licence and citation, in English and Arabic', { timeout: 240_000 }, async () => {
     // the section is static text: it is there before the page's own figures load
     for (const [lang, title] of [
       ['en', /A second record: UCDP/],
@@ -182,7 +182,7 @@ describe('UCDP source (browser)', { skip }, () => {
         await page.goto(`${server.url}/methods/?lang=${lang}`, { waitUntil: 'load', timeout: 60_000 });
         const section = page.locator('[data-testid=methods-ucdp]');
         await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid=methods-ucdp] h2')?.textContent ?? ''), title.source, {
-          timeout: 30_000,
+          timeout: 90_000,
         });
         const text = await section.innerText();
         assert.match(text, /CC BY 4\.0/);
