@@ -78,7 +78,8 @@ export function runUcdpBuild(argv: string[], root: string, io: RunIO = { log: co
   io.log(`  not placed in a governorate: ${unplaced.length} events, ${unplaced.reduce((s, e) => s + e.best, 0)} deaths (counted apart, never spread)`);
   io.log(`  events spanning more than one month (in their year, in no month): ${events.filter((e) => e.start.slice(0, 7) !== e.end.slice(0, 7)).length}`);
   io.log(`  low–best–high out of order as published (kept as published): ${tables.rangeOutOfOrder}`);
-  for (const [name, text] of outputs) io.log(`  wrote ${rel(join(out, name))}: ${Buffer.byteLength(text)} bytes, ${gzipSync(text, { level: 9 }).length} gzipped`);
+  for (const [name, text] of outputs)
+    io.log(`  wrote ${rel(join(out, name))}: ${Buffer.byteLength(text)} bytes, ${gzipSync(text, { level: 9 }).length} gzipped`);
   return 0;
 }
 

@@ -56,7 +56,12 @@ async function withPage(path: string, options: PageOptions, fn: (page: Page, log
  * background precache, which fetches every file of the site after the first view, is not the page).
  */
 const ucdpFetched = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/data\/ucdp\/|UcdpExplorer/.test(n)));
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => /\/data\/ucdp\/|UcdpExplorer/.test(n)),
+  );
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
 describe('UCDP source (browser)', { skip }, () => {
@@ -95,7 +100,10 @@ describe('UCDP source (browser)', { skip }, () => {
       await page.waitForFunction(() => location.search.includes('uyear=2017'));
       const sel = selectUcdpMap(tables, { ...DEFAULT_UCDP, year: 2017 });
       const aleppo = sel.cells.get('SY-HL')!;
-      assert.match((await page.locator('[data-testid=ucdp-map] path[data-code=SY-HL]').getAttribute('aria-label')) ?? '', new RegExp(`^Aleppo: ${fmt(aleppo.best)} deaths`));
+      assert.match(
+        (await page.locator('[data-testid=ucdp-map] path[data-code=SY-HL]').getAttribute('aria-label')) ?? '',
+        new RegExp(`^Aleppo: ${fmt(aleppo.best)} deaths`),
+      );
       const unplaced = await page.locator('[data-testid=ucdp-unplaced]').innerText();
       assert.ok(unplaced.includes(`${fmt(sel.unplaced.best)} deaths`) && unplaced.includes(`${fmt(sel.unplaced.events)} events`), `unplaced note: ${unplaced}`);
       assert.ok((await page.locator('[data-testid=ucdp-summary]').innerText()).includes(fmt(sel.total.best)));
@@ -141,8 +149,13 @@ describe('UCDP source (browser)', { skip }, () => {
       await page.keyboard.press('Enter');
       const panel = page.locator('[data-testid=ucdp-event]');
       await panel.waitFor({ timeout: 10_000 });
-      assert.equal(await page.locator('[data-testid=ucdp-event-deaths]').innerText(), `${fmt(events.low[k])} – ${fmt(events.best[k])} – ${fmt(events.high[k])}`);
-      await page.waitForFunction(() => (document.querySelector('[data-testid=ucdp-event-source]')?.textContent ?? '').includes('“'), undefined, { timeout: 10_000 });
+      assert.equal(
+        await page.locator('[data-testid=ucdp-event-deaths]').innerText(),
+        `${fmt(events.low[k])} – ${fmt(events.best[k])} – ${fmt(events.high[k])}`,
+      );
+      await page.waitForFunction(() => (document.querySelector('[data-testid=ucdp-event-source]')?.textContent ?? '').includes('“'), undefined, {
+        timeout: 10_000,
+      });
       const headlines = JSON.parse(readFileSync(join(DIST, 'data/ucdp/headlines-2017.json'), 'utf8')) as Record<string, string>;
       assert.ok((await page.locator('[data-testid=ucdp-event-source]').innerText()).includes(headlines[String(id)].slice(0, 40)));
       assert.match(new URL(page.url()).search, new RegExp(`event=${id}`));
@@ -153,6 +166,47 @@ describe('UCDP source (browser)', { skip }, () => {
       await page.waitForFunction((rid) => location.search.includes(`event=${rid}`), events.id[rk], { timeout: 10_000 });
       assert.match(await page.locator('[data-testid=ucdp-event-precision]').innerText(), /district|wider area/);
       await screenshot(page, 'ucdp-events-march-2017');
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
+  it('the methods page explains UCDP, its licence and citation, in English and Arabic', { timeout: 240_000 }, async () => {
+    // the section is static text: it is there before the page's own figures load
+    for (const [lang, title] of [
+      ['en', /A second record: UCDP/],
+      ['ar', /سجل ثانٍ/],
+    ] as const) {
+      const page = await browser.newPage();
+      const log = watchPage(page, server.origin);
+      try {
+        await page.goto(`${server.url}/methods/?lang=${lang}`, { waitUntil: 'load', timeout: 60_000 });
+        const section = page.locator('[data-testid=methods-ucdp]');
+        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid=methods-ucdp] h2')?.textContent ?? ''), title.source, {
+          timeout: 90_000,
+        });
+        const text = await section.innerText();
+        assert.match(text, /CC BY 4\.0/);
+        assert.match(text, /Sundberg, Ralph, and Erik Melander \(2013\)/);
+        assert.match(text, /UCDP GED Syria 20160101-20191130/);
+        assert.deepEqual(problems(log), []);
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+
+  it('an embed shows UCDP’s map and series with UCDP’s citation, never SNHR’s note', { timeout: 60_000 }, async () => {
+    await withPage('/embed/?source=ucdp&uyear=2017&umeasure=civilians', {}, async (page, log) => {
+      await page.waitForSelector('[data-testid=ucdp-map] path[data-code]', { timeout: 20_000 });
+      await page.waitForSelector('[data-testid=ucdp-timeline] [data-month]', { timeout: 20_000 });
+      const sel = selectUcdpMap(tables, { ...DEFAULT_UCDP, year: 2017, measure: 'civilians' });
+      assert.match(
+        (await page.locator('[data-testid=ucdp-map] path[data-code=SY-ID]').getAttribute('aria-label')) ?? '',
+        new RegExp(`^Idlib: ${fmt(sel.cells.get('SY-ID')!.civilians)} civilian deaths`),
+      );
+      assert.match(await page.locator('[data-testid=source-line]').innerText(), /UCDP GED Syria 20160101-20191130/);
+      assert.equal(await page.locator('.minimum').count(), 0, 'SNHR’s “documented minimum” note under UCDP’s figures');
+      assert.match((await page.locator('[data-testid=full-view]').getAttribute('href')) ?? '', /source=ucdp.*uyear=2017/);
       assert.deepEqual(problems(log), []);
     });
   });

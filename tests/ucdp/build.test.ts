@@ -45,7 +45,15 @@ function csv(rows: Row[]): string {
   return [HEADER, ...rows.map((r, k) => REQUIRED_COLUMNS.map((c) => q(r[c] ?? (c === 'id' ? String(k + 1) : BASE[c]))).join(','))].join('\n') + '\n';
 }
 const cell = (rows: TableRow[], gov: string, period: string) =>
-  rows.filter((r) => r[0] === gov && r[1] === period).reduce((s, r) => ({ events: s.events + r[4], best: s.best + r[5], low: s.low + r[6], high: s.high + r[7], civ: s.civ + r[8] }), { events: 0, best: 0, low: 0, high: 0, civ: 0 });
+  rows
+    .filter((r) => r[0] === gov && r[1] === period)
+    .reduce((s, r) => ({ events: s.events + r[4], best: s.best + r[5], low: s.low + r[6], high: s.high + r[7], civ: s.civ + r[8] }), {
+      events: 0,
+      best: 0,
+      low: 0,
+      high: 0,
+      civ: 0,
+    });
 
 describe('readUcdpCsv (synthetic rows)', () => {
   it('reads a valid row, with tabs and a line break inside a quoted headline', () => {
@@ -106,7 +114,12 @@ describe('buildTables (synthetic rows)', () => {
 
   it('keeps events with no governorate apart, never spread', () => {
     expect(cell(t.rows, '', '2017-03')).toEqual({ events: 1, best: 100, low: 90, high: 120, civ: 3 });
-    expect(t.rows.filter((r) => r[1] === '2017-03').map((r) => r[0]).sort()).toEqual(['', 'SY-HL', 'SY-HL', 'SY-ID']);
+    expect(
+      t.rows
+        .filter((r) => r[1] === '2017-03')
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(['', 'SY-HL', 'SY-HL', 'SY-ID']);
   });
 
   it('puts an event spanning months in its year and in no month, and one spanning years in neither', () => {
@@ -178,30 +191,40 @@ describe('runUcdpBuild (synthetic files)', () => {
 
 describe('the real release (data/external/ucdp)', () => {
   const path = resolve(import.meta.dirname, '../..', UCDP_CSV);
-  it.runIf(existsSync(path))('matches sums computed here for sampled governorate-months, and the README totals', () => {
-    const text = readFileSync(path, 'utf8');
-    const { events, errors } = readUcdpCsv(text);
-    expect(errors).toEqual([]);
-    expect(events).toHaveLength(16566);
-    const t = buildTables(events);
-    // Independent sums: plain objects from the CSV, filtered by adm_1 name and date prefix.
-    const raw = recordsToObjects(parseCsv(text)).map((r) => r.fields);
-    for (const [adm1, code, month] of [
-      ['Aleppo Governorate', 'SY-HL', '2016-08'],
-      ['Idlib Governorate', 'SY-ID', '2019-05'],
-      ['Deir ez Zor Governorate', 'SY-DY', '2017-09'],
-      ['Rif Dimashq Governorate', 'SY-RD', '2018-02'],
-      ['Tartus Governorate', 'SY-TA', '2016-05'],
-    ]) {
-      const rows = raw.filter((f) => f.adm_1 === adm1 && f.date_start.startsWith(month) && f.date_end.startsWith(month));
-      const sum = (k: string) => rows.reduce((s, f) => s + Number(f[k]), 0);
-      expect(cell(t.rows, code, month), `${code} ${month}`).toEqual({ events: rows.length, best: sum('best'), low: sum('low'), high: sum('high'), civ: sum('deaths_civilians') });
-    }
-    const unplaced = raw.filter((f) => f.adm_1 === '');
-    const years = ['2016', '2017', '2018', '2019'];
-    expect(years.reduce((s, y) => s + cell(t.rows, '', y).best, 0)).toBe(unplaced.reduce((s, f) => s + Number(f.best), 0));
-    expect(years.reduce((s, y) => s + cell(t.rows, '', y).best, 0)).toBe(24751);
-    const all = t.rows.filter((r) => years.includes(r[1])).reduce((s, r) => s + r[5], 0);
-    expect(all).toBe(112337);
-  }, 60_000); // parses the whole 16,566-row release twice: seconds on a loaded machine
+  it.runIf(existsSync(path))(
+    'matches sums computed here for sampled governorate-months, and the README totals',
+    () => {
+      const text = readFileSync(path, 'utf8');
+      const { events, errors } = readUcdpCsv(text);
+      expect(errors).toEqual([]);
+      expect(events).toHaveLength(16566);
+      const t = buildTables(events);
+      // Independent sums: plain objects from the CSV, filtered by adm_1 name and date prefix.
+      const raw = recordsToObjects(parseCsv(text)).map((r) => r.fields);
+      for (const [adm1, code, month] of [
+        ['Aleppo Governorate', 'SY-HL', '2016-08'],
+        ['Idlib Governorate', 'SY-ID', '2019-05'],
+        ['Deir ez Zor Governorate', 'SY-DY', '2017-09'],
+        ['Rif Dimashq Governorate', 'SY-RD', '2018-02'],
+        ['Tartus Governorate', 'SY-TA', '2016-05'],
+      ]) {
+        const rows = raw.filter((f) => f.adm_1 === adm1 && f.date_start.startsWith(month) && f.date_end.startsWith(month));
+        const sum = (k: string) => rows.reduce((s, f) => s + Number(f[k]), 0);
+        expect(cell(t.rows, code, month), `${code} ${month}`).toEqual({
+          events: rows.length,
+          best: sum('best'),
+          low: sum('low'),
+          high: sum('high'),
+          civ: sum('deaths_civilians'),
+        });
+      }
+      const unplaced = raw.filter((f) => f.adm_1 === '');
+      const years = ['2016', '2017', '2018', '2019'];
+      expect(years.reduce((s, y) => s + cell(t.rows, '', y).best, 0)).toBe(unplaced.reduce((s, f) => s + Number(f.best), 0));
+      expect(years.reduce((s, y) => s + cell(t.rows, '', y).best, 0)).toBe(24751);
+      const all = t.rows.filter((r) => years.includes(r[1])).reduce((s, r) => s + r[5], 0);
+      expect(all).toBe(112337);
+    },
+    60_000,
+  );
 });

@@ -58,10 +58,32 @@ describe('source=ucdp in the URL', () => {
 const HEAD = REQUIRED_COLUMNS.join(',');
 function row(o: Record<string, string>, id: number): string {
   const base: Record<string, string> = {
-    id: String(id), date_start: '2017-03-04', date_end: '2017-03-04', date_prec: '1', type_of_violence: '1', conflict_name: 'C', dyad_name: 'D',
-    side_a: 'Side One', side_b: 'Side Two', adm_1: 'Aleppo Governorate', adm_2: 'X district', where_coordinates: 'X town', where_prec: '1',
-    latitude: '36.2', longitude: '37.1', deaths_a: '1', deaths_b: '1', deaths_civilians: '2', deaths_unknown: '0', low: '3', best: '4', high: '6',
-    number_of_sources: '1', source_office: 'Office', source_date: '2017-03-05', source_headline: 'Headline',
+    id: String(id),
+    date_start: '2017-03-04',
+    date_end: '2017-03-04',
+    date_prec: '1',
+    type_of_violence: '1',
+    conflict_name: 'C',
+    dyad_name: 'D',
+    side_a: 'Side One',
+    side_b: 'Side Two',
+    adm_1: 'Aleppo Governorate',
+    adm_2: 'X district',
+    where_coordinates: 'X town',
+    where_prec: '1',
+    latitude: '36.2',
+    longitude: '37.1',
+    deaths_a: '1',
+    deaths_b: '1',
+    deaths_civilians: '2',
+    deaths_unknown: '0',
+    low: '3',
+    best: '4',
+    high: '6',
+    number_of_sources: '1',
+    source_office: 'Office',
+    source_date: '2017-03-05',
+    source_headline: 'Headline',
   };
   return REQUIRED_COLUMNS.map((c) => o[c] ?? base[c]).join(',');
 }

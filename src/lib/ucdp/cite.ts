@@ -28,8 +28,32 @@ export function ucdpCsv(sel: UcdpMapSelection, u: UcdpParams, names: (code: stri
   const src = `${UCDP_RELEASE.name} (version ${UCDP_RELEASE.version}), ${UCDP_RELEASE.licence}`;
   const rows = [...sel.cells.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([code, s]) => [code, names(code), period, u.type === null ? 'all' : String(u.type), u.side ?? 'all', s.events, s.best, s.low, s.high, s.civilians, src]);
+    .map(([code, s]) => [
+      code,
+      names(code),
+      period,
+      u.type === null ? 'all' : String(u.type),
+      u.side ?? 'all',
+      s.events,
+      s.best,
+      s.low,
+      s.high,
+      s.civilians,
+      src,
+    ]);
   if (sel.unplaced.events > 0)
-    rows.push(['', 'not placed in a governorate', period, u.type === null ? 'all' : String(u.type), u.side ?? 'all', sel.unplaced.events, sel.unplaced.best, sel.unplaced.low, sel.unplaced.high, sel.unplaced.civilians, src]);
+    rows.push([
+      '',
+      'not placed in a governorate',
+      period,
+      u.type === null ? 'all' : String(u.type),
+      u.side ?? 'all',
+      sel.unplaced.events,
+      sel.unplaced.best,
+      sel.unplaced.low,
+      sel.unplaced.high,
+      sel.unplaced.civilians,
+      src,
+    ]);
   return [head, ...rows].map((r) => r.map((v) => q(String(v))).join(',')).join('\r\n') + '\r\n';
 }

@@ -19,5 +19,4 @@ function once<T>(url: string, what: string): Promise<T> {
 
 export const loadUcdpTables = (base: string) => once<UcdpTables>(`${base}data/ucdp/tables.json`, 'UCDP’s tables');
 export const loadUcdpEvents = (base: string) => once<UcdpEventsFile>(`${base}data/ucdp/events.json`, 'UCDP’s events');
-export const loadUcdpHeadlines = (base: string, year: string) =>
-  once<UcdpHeadlines>(`${base}data/ucdp/headlines-${year}.json`, 'UCDP’s source headlines');
+export const loadUcdpHeadlines = (base: string, year: string) => once<UcdpHeadlines>(`${base}data/ucdp/headlines-${year}.json`, 'UCDP’s source headlines');

@@ -15,8 +15,7 @@ export const UCDP_RELEASE = {
   version: '652.1601.1911',
   codebook: 'GED 19.1',
   licence: 'CC BY 4.0',
-  citation:
-    'Sundberg, Ralph, and Erik Melander (2013), "Introducing the UCDP Georeferenced Event Dataset", Journal of Peace Research 50(4): 523–532',
+  citation: 'Sundberg, Ralph, and Erik Melander (2013), "Introducing the UCDP Georeferenced Event Dataset", Journal of Peace Research 50(4): 523–532',
   publisher: 'Uppsala Conflict Data Program (UCDP)',
 } as const;
 

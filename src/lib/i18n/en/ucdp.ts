@@ -24,13 +24,15 @@ const messages: Record<string, string> = {
   'ucdp.filters.sideNote': 'The first side UCDP names for each event, as UCDP writes it (a coalition is one side); not who killed the civilians.',
   'ucdp.filters.events': 'Show events on the map',
   'ucdp.caption': 'UCDP’s events summed by governorate, {period}.',
-  'ucdp.unplaced': 'Not placed on the map: {deaths} deaths ({civilians} civilians) in {events} events that UCDP places in no governorate. They are counted in the total, never spread over governorates.',
+  'ucdp.unplaced':
+    'Not placed on the map: {deaths} deaths ({civilians} civilians) in {events} events that UCDP places in no governorate. They are counted in the total, never spread over governorates.',
   'ucdp.events.loading': 'Loading the events…',
   'ucdp.close': 'Close',
   'ucdp.summary.total': 'All of Syria, {period}',
   'ucdp.multiMonth': '{events} events of this year spanning more than one month ({deaths} deaths) are in the year, in no month.',
   'ucdp.what.title': 'What UCDP counts',
-  'ucdp.what.text': 'UCDP, an independent research programme, records events of organised violence from news and NGO reports and counts every death in them, combatants and civilians, with a best estimate and a low–high range. It is not SNHR’s documentation of civilian victims, and its figures are never mixed with SNHR’s.',
+  'ucdp.what.text':
+    'UCDP, an independent research programme, records events of organised violence from news and NGO reports and counts every death in them, combatants and civilians, with a best estimate and a low–high range. It is not SNHR’s documentation of civilian victims, and its figures are never mixed with SNHR’s.',
   'ucdp.release': 'Source: Uppsala Conflict Data Program, {name} (version {version}), {licence}.',
   'ucdp.sum.none': 'No event recorded',
   'ucdp.sum.deaths': '{best} deaths (UCDP’s range {low}–{high}) in {events} events',
@@ -77,10 +79,38 @@ const messages: Record<string, string> = {
   'ucdp.compare.snhrNone': 'SNHR published no figure for this governorate and year.',
   'ucdp.compare.ucdpCivilians': 'Civilian deaths recorded by UCDP, {year}',
   'ucdp.compare.ucdpAll': 'all deaths, best estimate: {best}',
-  'ucdp.compare.why': 'The records differ: SNHR documents civilian victims by name from its own network; UCDP compiles events from news and NGO reports, counts combatants too, and places some events in no governorate.',
+  'ucdp.compare.why':
+    'The records differ: SNHR documents civilian victims by name from its own network; UCDP compiles events from news and NGO reports, counts combatants too, and places some events in no governorate.',
   'ucdp.cite.title': 'Cite UCDP’s figures',
   'ucdp.cite.copy': 'Copy the citation',
   'ucdp.cite.copied': 'Copied',
   'ucdp.cite.csv': 'Download CSV (UCDP)',
+  'ucdp.cite.embed': 'Embed this view (UCDP)',
+  'ucdp.methods.title': 'A second record: UCDP’s events (2016–2019)',
+  'ucdp.methods.what':
+    'Beside SNHR’s documentation, the atlas can show an independent record: the Uppsala Conflict Data Program’s Georeferenced Event Dataset for Syria, release “{name}” (version {version}), 16,566 events of organised violence from January 2016 to 30 November 2019. Each event has a date, a place with its precision, the two sides, and UCDP’s low, best and high estimates of the deaths in it. Choose “Recorded by UCDP” above the explorer’s filters to see it.',
+  'ucdp.methods.isnot.title': 'What it is and is not',
+  'ucdp.methods.isnot.1':
+    'UCDP counts all deaths in an event, combatants and civilians, as a best estimate with a low–high range. SNHR documents civilian victims by name. The two answer different questions and are never added, subtracted or mixed.',
+  'ucdp.methods.isnot.2':
+    'UCDP compiles its events from news and NGO reports (the Syrian Observatory for Human Rights among them), not from SNHR’s documentation.',
+  'ucdp.methods.isnot.3':
+    'About 22 % of the deaths (24,751 of 112,337, best estimate) are in events UCDP places in no governorate, one of them an 8,179-death row from a year-end report. The atlas counts them as “not placed on the map” with their total and never spreads them over governorates.',
+  'ucdp.methods.isnot.4':
+    'UCDP attributes civilian deaths to an actor only in one-sided violence. In the other events a row names the two sides of the fighting, not who killed the civilians. The atlas’s side filter therefore means side A of the dyad, as UCDP writes it (a coalition is one side).',
+  'ucdp.methods.isnot.5':
+    'UCDP’s range is kept as published: in 101 events its low, best and high are not in order, and the atlas sums them as they are. 2019 ends on 30 November.',
+  'ucdp.methods.shown.title': 'How the atlas shows it',
+  'ucdp.methods.shown.1':
+    'Governorate maps sum the events of a year or a month in each governorate, in a blue palette of their own. An event spanning more than one month counts in its year and in no month.',
+  'ucdp.methods.shown.2':
+    'On the events layer, an event placed at a place or within about 25 km of it is a dot sized by its deaths; one placed only at a district or a wider area is a dashed ring about as wide as that uncertainty; one placed only at a governorate is listed but not drawn.',
+  'ucdp.methods.shown.3':
+    'For a governorate and year, SNHR’s published civilian figure (where there is one) and UCDP’s civilian count are shown side by side, each under its own name, without a difference or a ratio.',
+  'ucdp.methods.shown.4': 'Every UCDP view, citation and CSV names UCDP and the release; no UCDP number appears under SNHR’s name.',
+  'ucdp.methods.licence.title': 'Licence and citation',
+  'ucdp.methods.licence.body': 'UCDP’s data are published under {licence}; cite UCDP wherever you use them:',
+  'ucdp.methods.provenance':
+    'The file was extracted from a public research repository that names the release above; it is kept unchanged in the project’s data folder (data/external/ucdp), with a note on its provenance.',
 };
 export default messages;
