@@ -5,7 +5,9 @@
  * from static/ (the figures, the published data versions, the geometry) are listed too.
  *
  * Pages are listed as their folder (`present/`, not `present/index.html`), which is how they are
- * visited. Left out: source maps, Markdown notes, `_headers` and the worker itself.
+ * visited. Left out: source maps, Markdown notes, `_headers`, the worker itself, and UCDP's
+ * events and headlines (about 650 KB gzip that most readers never open: the worker caches them
+ * when a reader first opens the events layer, see ON_DEMAND in sw.ts).
  *
  * Deliberately ignores: dev mode (no worker is registered there) and cache-busting of sw.js itself
  * (pages register it with `updateViaCache: 'none'`).
@@ -33,11 +35,15 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** Large files fetched only when a reader asks for them: cached on first use, not precached. */
+export const ON_DEMAND = /^data\/ucdp\/(events|headlines-\d{4})\.json$/;
+
 /** Which files to precache, as URLs relative to the site root. */
 export function precacheList(files: readonly string[]): string[] {
   return files
     // _headers is the host's configuration (csp-plugin.ts), not a file the site serves
     .filter((f) => f !== SW_FILE && f !== '_headers' && !f.endsWith('.map') && !f.endsWith('.md') && !f.split('/').some((p) => p.startsWith('.')))
+    .filter((f) => !ON_DEMAND.test(f))
     .map((f) => (f === 'index.html' ? './' : f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f));
 }
 

@@ -77,15 +77,19 @@ describe('sw-plugin', () => {
     ['data/versions/abc123.json', '{}'],
     ['geo/README.md', '#'],
     ['sw.js', 'old'],
+    ['data/ucdp/tables.json', '{}'],
+    ['data/ucdp/events.json', '{}'],
+    ['data/ucdp/headlines-2016.json', '{}'],
   ]) {
     mkdirSync(join(dir, f, '..'), { recursive: true });
     writeFileSync(join(dir, f), body);
   }
 
-  it('lists every file of the build, pages as folders, without maps, notes or the worker', () => {
+  it('lists every file of the build, pages as folders, without maps, notes, the worker or UCDP events', () => {
     expect(precacheList(listFiles(dir))).toEqual([
       'assets/a.js',
       'data/atlas.json',
+      'data/ucdp/tables.json',
       'data/versions.json',
       'data/versions/abc123.json',
       './',

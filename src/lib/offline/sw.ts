@@ -141,7 +141,11 @@ function start(sw: WorkerScope): void {
         const mine = await caches.open(current);
         const hit = (await mine.match(key)) ?? (await caches.match(key, { ignoreSearch: true }));
         if (hit) return hit;
-        return fetch(req);
+        const res = await fetch(req);
+        // Files left out of the precache because most readers never open them (UCDP's events and
+        // headlines, see ON_DEMAND in scripts/sw-plugin.ts): kept once fetched, for offline use.
+        if (res.ok && /(^|\/)data\/ucdp\/(events|headlines-\d{4})\.json$/.test(new URL(key).pathname)) await mine.put(key, res.clone());
+        return res;
       })(),
     );
   });
