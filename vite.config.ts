@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { serviceWorker } from './scripts/sw-plugin';
+import { prerender } from './scripts/prerender-plugin';
 
 const here = import.meta.dirname;
 const pages = resolve(here, 'src/pages');
@@ -12,7 +13,7 @@ export default defineConfig({
   root: pages,
   base: './',
   publicDir: resolve(here, 'static'),
-  plugins: [svelte({ configFile: resolve(here, 'svelte.config.js') }), serviceWorker()],
+  plugins: [svelte({ configFile: resolve(here, 'svelte.config.js') }), prerender(), serviceWorker()],
   resolve: { alias: { $lib: resolve(here, 'src/lib') } },
   build: {
     outDir: resolve(here, 'dist'),

@@ -1,5 +1,4 @@
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
+import '../../lib/app/fonts.css';
 import '../../lib/app/styles.css';
 import '../../lib/present/present.css';
 import { mount } from 'svelte';
