@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { serviceWorker } from './scripts/sw-plugin';
 import { contentSecurityPolicy } from './scripts/csp-plugin';
+import { prerender } from './scripts/prerender-plugin';
 
 const here = import.meta.dirname;
 const pages = resolve(here, 'src/pages');
@@ -15,6 +16,8 @@ export default defineConfig({
   publicDir: resolve(here, 'static'),
   plugins: [
     svelte({ configFile: resolve(here, 'svelte.config.js') }),
+    // the explorer's default view drawn into its HTML (scripts/prerender-plugin.ts)
+    prerender(),
     serviceWorker(),
     // every page carries the content security policy (scripts/csp-plugin.ts)
     contentSecurityPolicy(),

@@ -14,6 +14,12 @@
  * Filter updates are timed on the SVG (the contract's DOM); MapLibre repaints its canvas from
  * the same change in a later frame.
  *
+ * - for the explorer, the embed and briefing mode (`/`, `/embed/`, `/present/`), medians over
+ *   the runs of a cold load's long tasks (count, and total blocking time: the part of each main-
+ *   thread task after first contentful paint beyond 50 ms, until the page is ready and the
+ *   network idle), its layout-shift score (CLS, PerformanceObserver `layout-shift` without recent
+ *   input) and first contentful paint.
+ *
  * It asserts nothing (budgets on sizes are in tests/e2e/budget.test.ts). Times depend on the
  * machine, and WebGL runs on SwiftShader here: compare runs on one machine, not across machines.
  *
@@ -119,6 +125,48 @@ async function optionValues(page: Page, id: string): Promise<string[]> {
   return page.$$eval(`select#${id} option`, (os) => os.map((o) => (o as HTMLOptionElement).value));
 }
 
+export interface LoadQuality {
+  fcp: number;
+  longTasks: number;
+  tbt: number;
+  cls: number;
+}
+
+const QUALITY_PAGES = ['/', '/embed/', '/present/'];
+
+/** One cold load of `path`: long tasks, total blocking time, CLS and FCP, from the page itself. */
+async function loadQuality(page: Page, url: string): Promise<LoadQuality> {
+  if (cpu > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  }
+  await page.addInitScript(() => {
+    const w = window as unknown as { __q: { tasks: [number, number][]; cls: number; fcp: number } };
+    w.__q = { tasks: [], cls: 0, fcp: 0 };
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__q.tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.__q.cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') w.__q.fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { state: 'attached', timeout: 60_000 }).catch(() => {});
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.waitForTimeout(500);
+  const q = await page.evaluate(() => (window as unknown as { __q: { tasks: [number, number][]; cls: number; fcp: number } }).__q);
+  let tbt = 0;
+  for (const [start, duration] of q.tasks) {
+    // as Lighthouse counts it: only the part of a task after first contentful paint
+    const clipped = start + duration - Math.max(start, q.fcp);
+    if (clipped > 50) tbt += clipped - 50;
+  }
+  return { fcp: q.fcp, longTasks: q.tasks.length, tbt, cls: q.cls };
+}
+
 const median = (xs: number[]) => {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -140,6 +188,7 @@ async function main() {
   const updates: Record<string, number[]> = { metric: [], year: [] };
   const glReady: number[] = [];
   const changes: string[] = [];
+  const quality: Record<string, LoadQuality[]> = {};
   try {
     for (let i = 0; i < runs; i++) {
       const page = await browser.newPage();
@@ -192,6 +241,17 @@ async function main() {
         await page.context().close();
       }
     }
+    for (const path of QUALITY_PAGES) {
+      quality[path] = [];
+      for (let i = 0; i < runs; i++) {
+        const page = await browser.newPage();
+        try {
+          quality[path].push(await loadQuality(page, `${server.url}${path}`));
+        } finally {
+          await page.context().close();
+        }
+      }
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -231,12 +291,20 @@ async function main() {
     );
   }
   lines.push('');
+  lines.push('');
+  lines.push(`Cold loads, median of ${runs}: long tasks (> 50 ms), total blocking time after first contentful paint, layout shift (CLS), FCP:`);
+  lines.push(`  ${'page'.padEnd(12)}${'long tasks'.padStart(11)}${'TBT'.padStart(10)}${'CLS'.padStart(9)}${'FCP'.padStart(10)}`);
+  for (const [path, qs] of Object.entries(quality)) {
+    const m = (f: (q: LoadQuality) => number) => median(qs.map(f));
+    lines.push(`  ${path.padEnd(12)}${String(m((q) => q.longTasks)).padStart(11)}${ms(m((q) => q.tbt)).padStart(10)}${m((q) => q.cls).toFixed(3).padStart(9)}${ms(m((q) => q.fcp)).padStart(10)}`);
+  }
+  lines.push('');
   lines.push('Times are this machine with software WebGL (SwiftShader): compare runs, not machines.');
   console.log(lines.join('\n'));
   if (opts.json) {
     writeFileSync(
       opts.json,
-      JSON.stringify({ runs, cpu, bytes: totals, resources: first.resources, readyMs: ready, updateMs: updates, changes }, null, 2) + '\n',
+      JSON.stringify({ runs, cpu, bytes: totals, resources: first.resources, readyMs: ready, updateMs: updates, changes, quality }, null, 2) + '\n',
     );
   }
 }

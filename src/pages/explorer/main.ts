@@ -1,7 +1,34 @@
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
+import '../../lib/app/fonts.css';
 import '../../lib/app/styles.css';
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import Explorer from '../../lib/app/Explorer.svelte';
+import { loadFirstView } from '../../lib/app/firstView';
+import { siteRoot } from '../../lib/app/paths';
+import { setLocale } from '../../lib/i18n/i18n.svelte';
+import { parseView, serializeView } from '../../lib/state/url';
 
-mount(Explorer, { target: document.getElementById('app')! });
+// The built page holds the default view, drawn at build time (scripts/prerender-plugin.ts):
+// it is on screen before this script runs. Its figures are fetched, then the same components
+// take over that DOM (hydration). A link to another view (or language) replaces it in one step
+// once that view's figures are in, so the page never falls back to a "loading" state.
+const target = document.getElementById('app')!;
+const prerendered = target.dataset.prerendered;
+const search = location.search;
+const params = parseView(search);
+
+async function start() {
+  if (prerendered === undefined) return void mount(Explorer, { target });
+  try {
+    const [initial] = await Promise.all([loadFirstView(siteRoot(), params, search), setLocale(params.lang ?? 'en')]);
+    if (serializeView(params) === prerendered && (params.lang ?? 'en') === 'en') hydrate(Explorer, { target, props: { initial } });
+    else {
+      target.replaceChildren();
+      mount(Explorer, { target, props: { initial } });
+    }
+  } catch {
+    // the shell's own loading says what failed and offers a retry
+    target.replaceChildren();
+    mount(Explorer, { target });
+  }
+}
+void start();

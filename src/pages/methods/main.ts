@@ -1,5 +1,4 @@
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
+import '../../lib/app/fonts.css';
 import '../../lib/app/styles.css';
 import { mount } from 'svelte';
 import { addMessages } from '../../lib/i18n/i18n.svelte';
