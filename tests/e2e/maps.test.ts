@@ -231,6 +231,56 @@ describe('maps: every table the data allows', () => {
     });
   });
 
+  test('the governorate table: its rows are the map cells; a row selects its governorate; sortable', async () => {
+    const query = q('massacres', 2015);
+    const map = selectMap(atlas, query);
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: DESKTOP }, async (page, log) => {
+      const rows = await page.$$eval('[data-testid=gov-table] tbody tr', (trs) =>
+        trs.map((tr) => ({ code: tr.getAttribute('data-code'), status: tr.getAttribute('data-status'), value: tr.querySelector('td.num')?.textContent?.trim() ?? '' })),
+      );
+      const paths = await page.$$eval('[data-testid=map] svg path[data-code]', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code'), p.getAttribute('data-status')])));
+      assert.equal(rows.length, 14);
+      for (const r of rows) {
+        assert.equal(r.status, paths[r.code!], `${r.code}: the table says ${r.status}, the map ${paths[r.code!]}`);
+        const cell = map.cells.find((c) => c.codes.includes(r.code!))!;
+        if (cell.status === 'value') assert.equal(r.value.replace(/[^\d]/g, ''), String(cell.figure!.shown.value), `${r.code}: ${r.value}`);
+        else assert.equal(r.value, '—');
+      }
+      // a row selects its governorate like a click on the map
+      await page.click('[data-testid=gov-table] tr[data-code=SY-DI] button.pick');
+      await page.waitForFunction(() => location.search.includes('gov=SY-DI'));
+      await page.locator('[data-testid=detail]').waitFor();
+      assert.equal(await page.getAttribute('[data-testid=map] svg path[data-code=SY-DI]', 'aria-pressed'), 'true');
+      assert.equal(await page.getAttribute('[data-testid=gov-table] tr[data-code=SY-DI] button.pick', 'aria-pressed'), 'true');
+      // sort by figure: the largest first, rows with no figure last
+      await page.click('[data-testid=gov-table] button[data-sort=value]');
+      const order = await page.$$eval('[data-testid=gov-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-code')));
+      const values = map.cells.filter((c) => c.status === 'value').flatMap((c) => c.codes.map((code) => ({ code, v: c.figure!.shown.value })));
+      const max = Math.max(...values.map((x) => x.v));
+      assert.equal(values.find((x) => x.code === order[0])?.v, max, `first row ${order[0]}`);
+      assert.equal(await page.getAttribute('[data-testid=gov-table] th:has(button[data-sort=value])', 'aria-sort'), 'descending');
+      assert.ok(order.slice(values.length).every((c) => !values.some((x) => x.code === c)), 'a row with no figure sorted among the figures');
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
+  test('the embed shows the table alone with show=table, folded under the map with both', async () => {
+    const e = expected(q('barrel-bombs', null));
+    await withPage('/embed/?metric=barrel-bombs&year=all&perp=all&show=table', { viewport: { width: 600, height: 800 } }, async (page, log) => {
+      assert.equal(await page.locator('[data-testid=gov-table] tbody tr').count(), 14);
+      assert.equal(await page.locator('[data-testid=gov-table] tbody tr[data-status=value]').count(), e.values);
+      assert.equal(await page.locator('[data-testid=map] svg').count(), 0);
+      assert.equal(await page.getAttribute('[data-testid=map-caption]', 'data-period'), e.period);
+      await page.click('[data-testid=gov-table] tr[data-code=SY-HL] button.pick');
+      assert.equal(await page.getAttribute('[data-testid=gov-table] tr[data-code=SY-HL] button.pick', 'aria-pressed'), 'true');
+      assert.deepEqual(problems(log), []);
+    });
+    await withPage('/embed/?metric=barrel-bombs&year=all&perp=all&show=both', { viewport: { width: 600, height: 800 } }, async (page) => {
+      assert.equal(await page.locator('[data-testid=map] svg path[data-code]').count(), 14);
+      assert.equal(await page.locator('details.table-fold [data-testid=gov-table] tbody tr').count(), 14);
+    });
+  });
+
   // one page state per language: English on a desktop, Arabic on a phone
   for (const [lang, viewport, isMobile] of [
     ['en', DESKTOP, false],

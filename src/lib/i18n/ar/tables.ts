@@ -7,5 +7,16 @@ const messages: Record<string, string> = {
   'tables.period.fullYear': '{period} (العام كاملاً) · {n} من 14 محافظة',
   'tables.period.none': 'لا جدول: حصائل وطنية فقط',
   'tables.period.within': 'جدول منشور عن {period} وحدها، وليس حصيلة عام {year}.',
+  'tables.caption': 'المحافظات، {period}',
+  'tables.col.name': 'المحافظة',
+  'tables.col.value': 'الحصيلة ({unit})',
+  'tables.col.status': 'الحالة',
+  'tables.status.value': 'منشورة',
+  'tables.status.secondary': 'نقلتها وسيلة إعلامية',
+  'tables.status.notListed': 'غير مذكورة في هذا الجدول',
+  'tables.status.gap': 'لا جدول للمحافظات',
+  'tables.status.combined': 'مجموعة مع {areas}',
+  'tables.open': 'جدول المحافظات',
+  'embed.show.table': 'جدول المحافظات',
 };
 export default messages;

@@ -7,5 +7,16 @@ const messages: Record<string, string> = {
   'tables.period.fullYear': '{period} (whole year) · {n} of 14 governorates',
   'tables.period.none': 'None: national figures only',
   'tables.period.within': 'A table published for {period} only, not the total for {year}.',
+  'tables.caption': 'Governorates, {period}',
+  'tables.col.name': 'Governorate',
+  'tables.col.value': 'Figure ({unit})',
+  'tables.col.status': 'Status',
+  'tables.status.value': 'Published',
+  'tables.status.secondary': 'Quoted by an outlet',
+  'tables.status.notListed': 'Not listed in this table',
+  'tables.status.gap': 'No governorate table',
+  'tables.status.combined': 'Combined with {areas}',
+  'tables.open': 'Table of the governorates',
+  'embed.show.table': 'Governorate table',
 };
 export default messages;
