@@ -277,7 +277,40 @@ describe('maps: every table the data allows', () => {
     });
     await withPage('/embed/?metric=barrel-bombs&year=all&perp=all&show=both', { viewport: { width: 600, height: 800 } }, async (page) => {
       assert.equal(await page.locator('[data-testid=map] svg path[data-code]').count(), 14);
+      await page.click('details.table-fold summary');
+      await page.locator('details.table-fold [data-testid=gov-table]').waitFor();
       assert.equal(await page.locator('details.table-fold [data-testid=gov-table] tbody tr').count(), 14);
+    });
+  });
+
+  test('on a 390 px phone, Damascus and Quneitra each have a target of at least 24×24 px; a tap selects it and the map names it', async () => {
+    const query = q('massacres', 2015);
+    const map = selectMap(atlas, query);
+    const names = new Map(atlas.dataset.areas.map((a) => [a.code, a.name_en]));
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: PHONE, isMobile: true }, async (page, log) => {
+      for (const code of ['SY-DI', 'SY-QU']) {
+        const target = page.locator(`[data-testid=callouts] button[data-code=${code}]`);
+        await target.scrollIntoViewIfNeeded();
+        // the detail panel of the previous tap may still be scrolling the page
+        await page.waitForTimeout(500);
+        const box = (await target.boundingBox())!;
+        assert.ok(box && box.width >= 24 && box.height >= 24, `${code}: a target of ${box?.width}×${box?.height} px`);
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        // a tap at the target's centre selects this governorate (and not its big neighbour)
+        await page.mouse.click(x, y);
+        await page.waitForFunction((c) => location.search.includes(`gov=${c}`), code);
+        const detail = (await page.locator('[data-testid=detail]').textContent()) ?? '';
+        assert.ok(detail.includes(names.get(code)!), `the detail panel does not name ${names.get(code)}`);
+        const label = (await page.locator('[data-testid=selected-label]').textContent()) ?? '';
+        assert.ok(label.includes(names.get(code)!), `the map's label "${label}" does not name ${names.get(code)}`);
+        const cell = map.cells.find((c) => c.codes.includes(code))!;
+        if (cell.status === 'value') assert.ok(label.replace(/,/g, '').includes(String(cell.figure!.shown.value)), `the label "${label}" has no figure`);
+      }
+      await screenshot(page, 'maps-phone-callouts-390');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px`);
+      assert.deepEqual(problems(log), []);
     });
   });
 

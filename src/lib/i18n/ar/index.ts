@@ -12,6 +12,7 @@ import methods from './methods';
 import present from './present';
 import share from './share';
 import tables from './tables';
+import govtable from './govtable';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, tables };
-export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, tables);
+export const parts = { common, map, timeline, explorer, methods, present, share, tables, govtable };
+export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, tables, govtable);

@@ -11,8 +11,9 @@ import methods from './methods';
 import present from './present';
 import share from './share';
 import tables from './tables';
+import govtable from './govtable';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, tables };
+export const parts = { common, map, timeline, explorer, methods, present, share, tables, govtable };
 /**
  * What every page needs from its first paint. The methods page's part is added by that page
  * (`addMessages`), which keeps about 2 KB gzip out of the explorer's first-paint JavaScript.
