@@ -231,6 +231,89 @@ describe('maps: every table the data allows', () => {
     });
   });
 
+  test('the governorate table: its rows are the map cells; a row selects its governorate; sortable', async () => {
+    const query = q('massacres', 2015);
+    const map = selectMap(atlas, query);
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: DESKTOP }, async (page, log) => {
+      const rows = await page.$$eval('[data-testid=gov-table] tbody tr', (trs) =>
+        trs.map((tr) => ({ code: tr.getAttribute('data-code'), status: tr.getAttribute('data-status'), value: tr.querySelector('td.num')?.textContent?.trim() ?? '' })),
+      );
+      const paths = await page.$$eval('[data-testid=map] svg path[data-code]', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code'), p.getAttribute('data-status')])));
+      assert.equal(rows.length, 14);
+      for (const r of rows) {
+        assert.equal(r.status, paths[r.code!], `${r.code}: the table says ${r.status}, the map ${paths[r.code!]}`);
+        const cell = map.cells.find((c) => c.codes.includes(r.code!))!;
+        if (cell.status === 'value') assert.equal(r.value.replace(/[^\d]/g, ''), String(cell.figure!.shown.value), `${r.code}: ${r.value}`);
+        else assert.equal(r.value, '—');
+      }
+      // a row selects its governorate like a click on the map
+      await page.click('[data-testid=gov-table] tr[data-code=SY-DI] button.pick');
+      await page.waitForFunction(() => location.search.includes('gov=SY-DI'));
+      await page.locator('[data-testid=detail]').waitFor();
+      assert.equal(await page.getAttribute('[data-testid=map] svg path[data-code=SY-DI]', 'aria-pressed'), 'true');
+      assert.equal(await page.getAttribute('[data-testid=gov-table] tr[data-code=SY-DI] button.pick', 'aria-pressed'), 'true');
+      // sort by figure: the largest first, rows with no figure last
+      await page.click('[data-testid=gov-table] button[data-sort=value]');
+      const order = await page.$$eval('[data-testid=gov-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-code')));
+      const values = map.cells.filter((c) => c.status === 'value').flatMap((c) => c.codes.map((code) => ({ code, v: c.figure!.shown.value })));
+      const max = Math.max(...values.map((x) => x.v));
+      assert.equal(values.find((x) => x.code === order[0])?.v, max, `first row ${order[0]}`);
+      assert.equal(await page.getAttribute('[data-testid=gov-table] th:has(button[data-sort=value])', 'aria-sort'), 'descending');
+      assert.ok(order.slice(values.length).every((c) => !values.some((x) => x.code === c)), 'a row with no figure sorted among the figures');
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
+  test('the embed shows the table alone with show=table, folded under the map with both', async () => {
+    const e = expected(q('barrel-bombs', null));
+    await withPage('/embed/?metric=barrel-bombs&year=all&perp=all&show=table', { viewport: { width: 600, height: 800 } }, async (page, log) => {
+      assert.equal(await page.locator('[data-testid=gov-table] tbody tr').count(), 14);
+      assert.equal(await page.locator('[data-testid=gov-table] tbody tr[data-status=value]').count(), e.values);
+      assert.equal(await page.locator('[data-testid=map] svg').count(), 0);
+      assert.equal(await page.getAttribute('[data-testid=map-caption]', 'data-period'), e.period);
+      await page.click('[data-testid=gov-table] tr[data-code=SY-HL] button.pick');
+      assert.equal(await page.getAttribute('[data-testid=gov-table] tr[data-code=SY-HL] button.pick', 'aria-pressed'), 'true');
+      assert.deepEqual(problems(log), []);
+    });
+    await withPage('/embed/?metric=barrel-bombs&year=all&perp=all&show=both', { viewport: { width: 600, height: 800 } }, async (page) => {
+      assert.equal(await page.locator('[data-testid=map] svg path[data-code]').count(), 14);
+      await page.click('details.table-fold summary');
+      await page.locator('details.table-fold [data-testid=gov-table]').waitFor();
+      assert.equal(await page.locator('details.table-fold [data-testid=gov-table] tbody tr').count(), 14);
+    });
+  });
+
+  test('on a 390 px phone, Damascus and Quneitra each have a target of at least 24×24 px; a tap selects it and the map names it', async () => {
+    const query = q('massacres', 2015);
+    const map = selectMap(atlas, query);
+    const names = new Map(atlas.dataset.areas.map((a) => [a.code, a.name_en]));
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: PHONE, isMobile: true }, async (page, log) => {
+      for (const code of ['SY-DI', 'SY-QU']) {
+        const target = page.locator(`[data-testid=callouts] button[data-code=${code}]`);
+        await target.scrollIntoViewIfNeeded();
+        // the detail panel of the previous tap may still be scrolling the page
+        await page.waitForTimeout(500);
+        const box = (await target.boundingBox())!;
+        assert.ok(box && box.width >= 24 && box.height >= 24, `${code}: a target of ${box?.width}×${box?.height} px`);
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        // a tap at the target's centre selects this governorate (and not its big neighbour)
+        await page.mouse.click(x, y);
+        await page.waitForFunction((c) => location.search.includes(`gov=${c}`), code);
+        const detail = (await page.locator('[data-testid=detail]').textContent()) ?? '';
+        assert.ok(detail.includes(names.get(code)!), `the detail panel does not name ${names.get(code)}`);
+        const label = (await page.locator('[data-testid=selected-label]').textContent()) ?? '';
+        assert.ok(label.includes(names.get(code)!), `the map's label "${label}" does not name ${names.get(code)}`);
+        const cell = map.cells.find((c) => c.codes.includes(code))!;
+        if (cell.status === 'value') assert.ok(label.replace(/,/g, '').includes(String(cell.figure!.shown.value)), `the label "${label}" has no figure`);
+      }
+      await screenshot(page, 'maps-phone-callouts-390');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px`);
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
   // one page state per language: English on a desktop, Arabic on a phone
   for (const [lang, viewport, isMobile] of [
     ['en', DESKTOP, false],

@@ -76,6 +76,22 @@ describe('viewRows: only published figures', () => {
     expect(rows.filter((r) => r.part === 'national').map((r) => r.value)).toEqual(['2000']);
   });
 
+  test('each area is named in English and Arabic next to its code (a combined area by both names; no name known: the code)', () => {
+    const data = fixture();
+    data.areas = [
+      { code: 'SY-DI', name_en: 'Damascus', name_ar: 'دمشق', names_published: [] },
+      { code: 'SY-RD', name_en: 'Rif Dimashq', name_ar: 'ريف دمشق', names_published: [] },
+      { code: 'SY-HL', name_en: 'Aleppo', name_ar: 'حلب', names_published: [] },
+    ];
+    const rows = rowsFor(q({ metric: 'barrel-bombs', period: '2012-07/2017-11' }), data).filter((r) => r.part === 'map');
+    expect(rows.map((r) => [r.area, r.area_name_en, r.area_name_ar]).sort()).toEqual([
+      ['SY-DI+SY-RD', 'Damascus + Rif Dimashq', 'دمشق + ريف دمشق'],
+      ['SY-DR', 'SY-DR', 'SY-DR'],
+      ['SY-HL', 'Aleppo', 'حلب'],
+    ]);
+    expect(CSV_COLUMNS.slice(CSV_COLUMNS.indexOf('area'), CSV_COLUMNS.indexOf('area') + 3)).toEqual(['area', 'area_name_en', 'area_name_ar']);
+  });
+
   test('months of the selected year, and published shares', () => {
     // the year's own (national) figures: `period` 2020, not the month table the year opens on
     const rows = rowsFor(q({ year: 2020, period: '2020' }));

@@ -11,11 +11,12 @@
  */
 import { serializeView, type ViewParams } from '../state/url';
 
-export type Show = 'map' | 'timeline' | 'both';
+/** `table`: the governorate table alone; `both`: map, timeline and (folded) the governorate table */
+export type Show = 'map' | 'timeline' | 'both' | 'table';
 export type Theme = 'light' | 'dark';
 
 export interface EmbedParams {
-  /** `show=map|timeline|both` */
+  /** `show=map|timeline|both|table` */
   show: Show;
   /** `controls=1`: the filters are shown and the reader can change the view */
   controls: boolean;
@@ -27,7 +28,7 @@ export interface EmbedParams {
 
 export const DEFAULT_EMBED: Readonly<EmbedParams> = Object.freeze({ show: 'both', controls: false, theme: 'light', zoom: false });
 
-const SHOWS: readonly Show[] = ['map', 'timeline', 'both'];
+const SHOWS: readonly Show[] = ['map', 'timeline', 'both', 'table'];
 const THEMES: readonly Theme[] = ['light', 'dark'];
 const yes = (v: string | null) => v !== null && ['1', 'true', 'yes'].includes(v.trim().toLowerCase());
 
@@ -60,6 +61,6 @@ export function embedQuery(view: ViewParams, embed: EmbedParams): string {
 
 /** A height for the iframe before (or without) its height messages: about what it draws 600 px wide. */
 export function fallbackHeight(embed: Pick<EmbedParams, 'show' | 'controls'>): number {
-  const base = embed.show === 'map' ? 680 : embed.show === 'timeline' ? 460 : 960;
+  const base = embed.show === 'map' ? 680 : embed.show === 'timeline' ? 460 : embed.show === 'table' ? 720 : 960;
   return base + (embed.controls ? 110 : 0);
 }

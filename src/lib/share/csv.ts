@@ -2,7 +2,7 @@
  * The figures of a view as CSV (RFC 4180): one row per published figure the view shows — the map's
  * governorate figures and national figure, the published shares, each year's (and month's)
  * published total and published party figures, and the cumulative figures — each with its source
- * (publisher, title, date, URL) and status.
+ * (publisher, title, date, URL) and status, and each area by code and by name (English, Arabic).
  *
  * What it must keep honest: only published figures are rows. The "not attributed" residual of a
  * stacked bar (total minus the listed parties), the sum drawn for a bar that has parts but no
@@ -22,6 +22,8 @@ export const CSV_COLUMNS = [
   'metric',
   'period',
   'area',
+  'area_name_en',
+  'area_name_ar',
   'perpetrator',
   'victims',
   'unit',
@@ -47,6 +49,17 @@ export function isPublished(o: Observation): boolean {
   return o.status !== 'derived';
 }
 
+/** An area code's names (`SY-DI+SY-RD` → "Damascus + Rif Dimashq"); the code itself where the atlas has no name. */
+function areaNames(atlas: Atlas, code: string, lang: 'en' | 'ar'): string {
+  return code
+    .split('+')
+    .map((c) => {
+      const a = atlas.dataset.areas.find((x) => x.code === c);
+      return a ? (lang === 'ar' ? a.name_ar : a.name_en) : c;
+    })
+    .join(' + ');
+}
+
 function row(atlas: Atlas, part: Part, o: Observation, conflicting: Observation[]): CsvRow {
   const s = atlas.sources.get(o.source);
   return {
@@ -54,6 +67,8 @@ function row(atlas: Atlas, part: Part, o: Observation, conflicting: Observation[
     metric: o.metric,
     period: o.period,
     area: o.area,
+    area_name_en: areaNames(atlas, o.area, 'en'),
+    area_name_ar: areaNames(atlas, o.area, 'ar'),
     perpetrator: o.perp,
     victims: o.victims,
     unit: o.unit,

@@ -15,6 +15,7 @@ import keeping from './keeping';
 import tables from './tables';
 import source from './source';
 import ucdp from './ucdp';
+import govtable from './govtable';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp };
-export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp);
+export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable };
+export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable);

@@ -7,5 +7,7 @@ const messages: Record<string, string> = {
   'tables.period.fullYear': '{period} (العام كاملاً) · {n} من 14 محافظة',
   'tables.period.none': 'لا جدول: حصائل وطنية فقط',
   'tables.period.within': 'جدول منشور عن {period} وحدها، وليس حصيلة عام {year}.',
+  'tables.open': 'جدول المحافظات',
+  'embed.show.table': 'جدول المحافظات',
 };
 export default messages;

@@ -14,8 +14,9 @@ import keeping from './keeping';
 import tables from './tables';
 import source from './source';
 import ucdp from './ucdp';
+import govtable from './govtable';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp };
+export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable };
 /**
  * What every page needs from its first paint. The methods page's part is added by that page
  * (`addMessages`), which keeps about 2 KB gzip out of the explorer's first-paint JavaScript; so

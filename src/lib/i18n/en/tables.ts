@@ -7,5 +7,7 @@ const messages: Record<string, string> = {
   'tables.period.fullYear': '{period} (whole year) · {n} of 14 governorates',
   'tables.period.none': 'None: national figures only',
   'tables.period.within': 'A table published for {period} only, not the total for {year}.',
+  'tables.open': 'Table of the governorates',
+  'embed.show.table': 'Governorate table',
 };
 export default messages;
