@@ -1,0 +1,74 @@
+/**
+ * The figure a reader selected, in the outputs that leave the atlas: with a governorate selected,
+ * "Cite this view" cites that figure first (value, period, area, party, its source), and the embed
+ * names its value and source without a hover. Expected values come from dist/data/atlas.json
+ * through the same pure selection the pages use.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { indexDataset, selectMap, type Atlas } from '../../src/lib/data/select';
+import { parseView } from '../../src/lib/state/url';
+import { builtDataset, DIST, launchBrowser, problems, skipWithoutChromium, startStaticServer, waitForReady, watchPage, type StaticServer, type TestBrowser } from './harness';
+
+let server: StaticServer;
+let browser: TestBrowser;
+let atlas: Atlas;
+const skip = skipWithoutChromium();
+const VIEW = '?metric=barrel-bombs&year=all&perp=all&gov=SY-HL';
+
+/** Aleppo's published figure in VIEW, from the data. */
+function expected() {
+  const p = parseView(VIEW);
+  const map = selectMap(atlas, { metric: p.metric, year: p.year, period: p.period, perp: p.perp, victims: p.victims, gov: p.gov });
+  const cell = map.cells.find((c) => c.codes.includes('SY-HL') && c.status === 'value');
+  assert.ok(cell?.figure, 'Aleppo has a published barrel-bomb figure');
+  const o = cell.figure.shown;
+  return { value: new Intl.NumberFormat('en-GB').format(o.value), source: atlas.sources.get(o.source)! };
+}
+
+describe('the selected figure in outputs', { skip }, () => {
+  before(async () => {
+    server = await startStaticServer(DIST);
+    browser = await launchBrowser();
+    atlas = indexDataset(builtDataset());
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('cites the selected governorate’s figure first, with its one source', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    const log = watchPage(page, server.origin);
+    try {
+      await page.goto(`${server.url}/${VIEW}`);
+      await waitForReady(page, log);
+      await page.click('[data-testid=share] .toggle');
+      await page.click('[data-testid=share] [data-action=cite]');
+      const lines = (await page.inputValue('[data-testid=cite-text]')).split('\n');
+      const { value, source } = expected();
+      assert.match(lines[2], /^The figure on screen: .*Aleppo.*Jul 2012 – Nov 2017/, lines.join('\n'));
+      assert.ok(lines[2].includes(`${value} barrel bombs`), lines[2]);
+      assert.match(lines[2], /All by Syrian regime forces|All by /, 'the party as the filter words it');
+      assert.ok(lines[3].includes(source.url), `its source next: ${lines[3]}`);
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('names the selected governorate’s value and source in the embed', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    const log = watchPage(page, server.origin);
+    try {
+      await page.goto(`${server.url}/embed/${VIEW}`);
+      await waitForReady(page, log);
+      const line = (await page.textContent('[data-testid=embed-map-line]')) ?? '';
+      const { value, source } = expected();
+      assert.ok(line.includes('Aleppo') && line.includes(value) && line.includes(source.publisher), line);
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
