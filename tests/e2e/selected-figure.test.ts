@@ -57,6 +57,32 @@ describe('the selected figure in outputs', { skip }, () => {
     }
   });
 
+  it('marks the selected year faintly in a dark embed, and says "no total published" where a year has none', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    const log = watchPage(page, server.origin);
+    try {
+      await page.goto(`${server.url}/embed/?metric=civilian-deaths&year=2017&perp=regime&show=timeline&theme=dark`);
+      await waitForReady(page, log);
+      await page.waitForSelector('[data-testid=timeline] rect.selected-band', { state: 'attached' });
+      const seen = await page.evaluate(() => {
+        const band = document.querySelector('[data-testid=timeline] rect.selected-band')!;
+        const style = getComputedStyle(band);
+        const [r, g, b] = (style.fill.match(/\d+/g) ?? []).map(Number);
+        return {
+          light: (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255,
+          opacity: Number(style.fillOpacity),
+          gapBars: document.querySelectorAll('[data-testid=timeline] g.bar[data-status=gap]').length,
+          gapLabels: [...document.querySelectorAll('[data-testid=timeline] text.gap-label')].map((t) => t.textContent),
+        };
+      });
+      assert.ok(seen.light * seen.opacity < 0.25, `the band is no near-white block on a dark page: ${JSON.stringify(seen)}`);
+      assert.ok(seen.gapBars > 0 && seen.gapLabels.length > 0 && seen.gapLabels.every((t) => t === 'no total published'), JSON.stringify(seen));
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('names the selected governorate’s value and source in the embed', { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     const log = watchPage(page, server.origin);
