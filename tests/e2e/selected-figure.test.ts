@@ -83,6 +83,19 @@ describe('the selected figure in outputs', { skip }, () => {
     }
   });
 
+  it('gives every disclosure on the methods page a target at least 24 px tall', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage();
+    const log = watchPage(page, server.origin);
+    try {
+      await page.goto(`${server.url}/methods/`);
+      await waitForReady(page, log);
+      const heights = await page.$$eval('summary', (els) => els.map((e) => e.getBoundingClientRect().height));
+      assert.ok(heights.length > 0 && heights.every((h) => h >= 24), `summary heights: ${heights.join(', ')}`);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('names the selected governorate’s value and source in the embed', { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     const log = watchPage(page, server.origin);
