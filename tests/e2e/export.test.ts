@@ -221,7 +221,8 @@ describe('export', () => {
       const cite = await page.inputValue('[data-testid=cite-text]');
       assert.ok(cite.includes(link), 'the citation has no link to the view');
       assert.ok(cite.includes(`data version ${dataset.version}`), 'the citation names no data version');
-      assert.match(cite, /Sources of the figures:\n- /);
+      // the figure on screen and its source first, then the view's other sources
+      assert.match(cite, /\n\nThe figure on screen: .+\n- .+\n\n(The map’s governorate table|Other sources of the view):\n- /);
       await screenshot(page, 'export-cite-dialog');
       await page.click('[data-testid=cite-dialog] [data-action=copy-cite]');
       await page.waitForTimeout(200);

@@ -40,6 +40,8 @@ const ENGLISH: Deck = {
   slides: [
     { view: '?metric=barrel-bombs&year=all&perp=all', title: 'Barrels, my words', note: '' },
     { view: '?metric=civilian-deaths&year=2017&perp=regime', title: 'Regime, 2017', note: '' },
+    // the long legend of every party once squashed the printed timeline to a sliver
+    { view: '?metric=civilian-deaths&year=all&perp=all', title: 'All parties', note: '' },
   ],
 };
 const ARABIC = /[\u0600-\u06FF]/;
@@ -98,6 +100,37 @@ describe('briefing mode for a reader', { skip }, () => {
       } finally {
         await page.context().close();
       }
+    }
+  });
+
+  it('prints each slide with its map, an unsquashed timeline and every source with its address', { timeout: 120_000 }, async () => {
+    const { page, log } = await open(`/present/${deckHash(ENGLISH)}`);
+    try {
+      await page.waitForSelector('[data-testid=print-deck][data-ready=true]', { state: 'attached' });
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.$$eval('.print-deck [data-testid=slide]', (slides) =>
+        slides.map((el) => {
+          const plot = el.querySelector('.timeline g.row')?.getBoundingClientRect().height ?? 0;
+          return {
+            map: el.querySelectorAll('svg.choropleth path[data-code]').length,
+            plot,
+            links: [...el.querySelectorAll('[data-testid=slide-sources] a')].map((a) => (a as HTMLAnchorElement).getAttribute('href')),
+            urls: [...el.querySelectorAll('[data-testid=printed-url]')].map((u) => u.textContent),
+          };
+        }),
+      );
+      assert.equal(printed.length, ENGLISH.slides.length);
+      for (const p of printed) {
+        assert.equal(p.map, 14, 'the map is printed');
+        assert.ok(p.plot >= 80, `the timeline keeps its height (${p.plot}px)`);
+        assert.ok(p.links.length > 0);
+        assert.deepEqual(p.urls, p.links, 'every printed source gives its address');
+      }
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length, ENGLISH.slides.length, 'one page per slide');
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await page.context().close();
     }
   });
 });

@@ -4,7 +4,8 @@ import { indexDataset, selectMap, selectTime } from '../../src/lib/data/select';
 import type { Query } from '../../src/lib/data/selection';
 import type { Source } from '../../src/lib/data/types';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { citeText, filterSummary, sourceLine, viewFigures, viewSources } from '../../src/lib/share/cite';
+import { citeParts, citeText, filterSummary, sourceLine, viewFigures, viewSources } from '../../src/lib/share/cite';
+import { areaName } from '../../src/lib/data/describe';
 
 const s = (id: string, date: string, role: Source['role'] = 'primary', title = `Report ${id}`): Source => ({
   id,
@@ -60,10 +61,31 @@ describe('a view in words', () => {
     [q({}), 'Year: All years · Party: All parties · No governorate breakdown published for this period'],
     // a year without its own table: the table published within it, named by its own period
     [q({ year: 2020 }), 'Year: 2020 · Party: All parties · All of Syria, Mar 2020: 7 · Map: governorate figures for Mar 2020'],
-    [q({ metric: 'barrel-bombs', period: '2012-07/2017-11' }), 'Governorate table: Jul 2012 – Nov 2017 · Party: All parties · All of Syria, Jul 2012 – Nov 2017: 2,000'],
-    [q({ year: 2020, victims: 'children', gov: 'SY-HL' }), 'Year: 2020 · Party: All parties · Victims: Children · Selected: SY-HL · All of Syria, 2020: 12 · No governorate breakdown published for this period'],
+    [q({ metric: 'barrel-bombs', period: '2012-07/2017-11' }), 'Governorate table: Jul 2012 – Nov 2017 · Party: All by regime · All of Syria, Jul 2012 – Nov 2017: 2,000'],
+    [q({ year: 2020, victims: 'children', gov: 'SY-HL' }), 'Year: 2020 · Party: All parties · Victims: Children · Selected: \u2068SY-HL\u2069 · All of Syria, 2020: 12 · No governorate breakdown published for this period'],
   ])('filterSummary %#', (query, text) => {
     expect(filterSummary(atlas, selectMap(atlas, query), i18n)).toBe(text);
+  });
+
+  test('filterSummary and citeParts name a selected governorate with its value, unit and source', () => {
+    const map = selectMap(atlas, q({ metric: 'barrel-bombs', period: '2012-07/2017-11' }));
+    const cell = map.cells.find((c) => c.status === 'value' && c.codes.length === 1)!;
+    expect(cell, 'the fixture has a governorate with a figure').toBeTruthy();
+    const selected = selectMap(atlas, q({ metric: 'barrel-bombs', period: '2012-07/2017-11', gov: cell.codes[0] }));
+    const o = cell.figure!.shown;
+    const src = atlas.sources.get(o.source)!;
+    const summary = filterSummary(atlas, selected, i18n);
+    expect(summary).toContain(`Selected: \u2068${areaName(atlas, o.area, i18n)}\u2069, Jul 2012 – Nov 2017: ${i18n.num(o.value)} barrel bombs (Source: \u2068${src.publisher}\u2069, ${i18n.date(src.date)})`);
+    // the citation: the figure on screen and its one source first, then the table, then the rest
+    const parts = citeParts(atlas, selected, selectTime(atlas, selected.query), i18n);
+    expect(parts.figure?.text).toContain(`${i18n.num(o.value)} barrel bombs · All by regime`);
+    expect(parts.figure?.source?.id).toBe(o.source);
+    const ids = [parts.figure!.source!.id, ...parts.table!.map((x) => x.id), ...parts.sources.map((x) => x.id)];
+    expect(ids).toEqual([...new Set(ids)]);
+    expect(new Set(ids)).toEqual(new Set(viewSources(atlas, selected, selectTime(atlas, selected.query)).map((x) => x.id)));
+    const text = citeText({ title: 't', url: 'u', version: 'v', accessed: '2026-01-01', ...parts }, i18n).split('\n');
+    expect(text[2]).toBe(`The figure on screen: ${parts.figure!.text}`);
+    expect(text[3]).toContain(src.url);
   });
 
   test('citeText: the view, the link, the data version, the date, then every source', () => {

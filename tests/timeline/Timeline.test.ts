@@ -49,6 +49,8 @@ describe('Timeline (server render)', () => {
     expect(gap).toContain('class="gap"');
     expect(gap).not.toContain('class="segment"');
     expect(gap).toMatch(/fill="url\(#[^)]+-gap\)"/);
+    // and it says so in the bar's place: no total, not zero
+    expect(gap).toMatch(/class="gap-label[^"]*"[^>]*>no total published<\/text>/);
   });
 
   it('marks the residual, parts-only and conflicts', () => {

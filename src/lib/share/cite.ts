@@ -6,8 +6,9 @@
  * Deliberately ignores citation styles (APA, Chicago…): one plain sentence with the link and the
  * data version says what a reader needs to find the same figures again.
  */
-import { areaName, citation, metricName, perpName, periodLabel, sourcesOf, valueText, type Words } from '../data/describe';
+import { areaName, citation, metricName, periodLabel, sourcesOf, valueText, type Words } from '../data/describe';
 import { isolate } from '../data/bidi';
+import { figureSourceShort, partyWording, selectedFigure, selectedWords } from './figure';
 import type { Atlas } from '../data/select';
 import type { Figure, MapSelection, TimeSelection } from '../data/selection';
 import type { Source } from '../data/types';
@@ -63,9 +64,13 @@ export function filterSummary(atlas: Atlas, map: MapSelection | null, w: Words):
   const parts: string[] = [];
   if (q.period) parts.push(w.t('share.summary.period', { value: periodLabel(q.period, w) }));
   else parts.push(w.t('share.summary.year', { value: periodLabel(q.year === null ? null : String(q.year), w) }));
-  parts.push(w.t('share.summary.perp', { value: perpName(atlas, q.perp, w) }));
+  // the party as the filter words it ("All by Syrian regime forces")
+  parts.push(w.t('share.summary.perp', { value: partyWording(atlas, q.metric, q.perp, w) }));
   if (q.victims !== 'all') parts.push(w.t('share.summary.victims', { value: w.t(`victims.${q.victims}`) }));
-  if (q.gov) parts.push(w.t('share.summary.gov', { value: areaName(atlas, q.gov, w) }));
+  // the selected governorate with its published value, unit and source (its name alone without one)
+  const selected = selectedFigure(map);
+  if (selected) parts.push(w.t('share.summary.gov', { value: `${selectedWords(atlas, selected, w)} (${figureSourceShort(atlas, selected, w)})` }));
+  else if (q.gov) parts.push(w.t('share.summary.gov', { value: isolate(areaName(atlas, q.gov, w)) }));
   if (map.national && map.national.shown.status !== 'derived') {
     parts.push(w.t('share.summary.national', { period: periodLabel(map.national.shown.period, w), value: valueText(map.national.shown, w) }));
   }
@@ -82,14 +87,40 @@ export interface CiteInput {
   /** `YYYY-MM-DD` */
   accessed: string;
   sources: readonly Source[];
+  /** the figure on screen (the selected governorate's, else the national one), cited first */
+  figure?: { text: string; source: Source | null } | null;
+  /** the sources of the map's governorate table, cited after the figure */
+  table?: readonly Source[];
+}
+
+/**
+ * What "cite this view" cites, in order: the figure on screen (the selected governorate's, else the
+ * national figure) with its one source, then the map's governorate table, then the view's other sources.
+ */
+export function citeParts(atlas: Atlas, map: MapSelection | null, time: TimeSelection | null, w: Words): Pick<CiteInput, 'figure' | 'table' | 'sources'> {
+  const all = viewSources(atlas, map, time);
+  const f = selectedFigure(map) ?? map?.national ?? null;
+  const figure = f
+    ? { text: `${selectedWords(atlas, f, w)} · ${partyWording(atlas, map!.query.metric, map!.query.perp, w)}`, source: atlas.sources.get(f.shown.source) ?? null }
+    : null;
+  const tableIds = new Set((map?.hasBreakdown ? map.sources : []).filter((id) => id !== figure?.source?.id));
+  const table = all.filter((s) => tableIds.has(s.id));
+  const sources = all.filter((s) => !tableIds.has(s.id) && s.id !== figure?.source?.id);
+  return { figure, table, sources };
 }
 
 /** The "cite this view" text: one sentence with link and data version, then every source on its own line. */
 export function citeText(input: CiteInput, w: Words): string {
   const head = w.t('share.cite.text', { title: isolate(input.title), url: input.url, version: input.version, date: w.date(input.accessed) });
-  if (input.sources.length === 0) return head;
-  const list = input.sources.map((s) => `- ${citation(s, w).replace(/^[^:]+:\s*/, '')}. ${s.url}`);
-  return [head, '', w.t('share.cite.sources'), ...list].join('\n');
+  const item = (s: Source) => `- ${citation(s, w).replace(/^[^:]+:\s*/, '')}. ${s.url}`;
+  const out = [head];
+  if (input.figure) {
+    out.push('', `${w.t('share.cite.figure')} ${input.figure.text}`);
+    if (input.figure.source) out.push(item(input.figure.source));
+  }
+  if (input.table?.length) out.push('', w.t('share.cite.table'), ...input.table.map(item));
+  if (input.sources.length) out.push('', w.t(input.figure || input.table?.length ? 'share.cite.rest' : 'share.cite.sources'), ...input.sources.map(item));
+  return out.join('\n');
 }
 
 /** The view's measure name, for file names and titles. */

@@ -27,6 +27,7 @@ const messages: Record<string, string> = {
   'timeline.legend.unattributed': 'Not attributed in the source',
   'timeline.legend.partsOnly': 'Some parties only, no total published',
   'timeline.legend.gap': 'No figure published',
+  'timeline.gap.label': 'no total published',
   'timeline.legend.conflict': 'Conflicting figures',
   'timeline.perp.all': 'All parties',
   'timeline.perp.regime': 'Syrian regime',
