@@ -14,6 +14,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { inlineCode } from './csp-plugin';
 import { parseDataset } from '../src/lib/data/load';
 import { DEFAULT_VIEW } from '../src/lib/state/url';
 import type { Prerendered } from '../src/lib/app/prerender';
@@ -84,6 +85,9 @@ export function prerender(): Plugin {
         const whole = new Set(dataset.observations.map((o) => o.metric)).size > 1;
         const file = join(out, 'index.html');
         const page = mod.renderExplorer({ dataset, topology, whole, missing: null });
+        // the page's content security policy (csp-plugin.ts) refuses inline code and style attributes
+        const inline = inlineCode(page.body + page.head);
+        if (inline.length) throw new Error(`prerender: index.html would hold ${inline.join(', ')}; the content security policy blocks it`);
         writeFileSync(file, injectPrerendered(readFileSync(file, 'utf8'), page));
         config.logger.info(`prerender: index.html, the default view (${(page.body.length / 1000).toFixed(1)} KB of markup)`);
       } finally {
