@@ -7,7 +7,7 @@
  * (the MapLibre view uses Web Mercator too, so the two renderers show the same shapes).
  */
 import { feature, mesh } from 'topojson-client';
-import { geoCentroid, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MapCell, MapSelection } from '../data/selection';
@@ -94,15 +94,6 @@ export function anchorOf(projection: GeoProjection, f: GovernorateFeature): [num
   }
   const [x, y] = path.centroid(best ?? f);
   return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
-}
-
-/** The same anchor in longitude/latitude, for MapLibre (`map.project`). */
-export function lngLatAnchorOf(f: GovernorateFeature): [number, number] {
-  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-  let best = polys[0];
-  let bestLen = -1;
-  for (const p of polys) if (p[0].length > bestLen) (bestLen = p[0].length), (best = p);
-  return geoCentroid({ type: 'Polygon', coordinates: best }) as [number, number];
 }
 
 const key = (a: Position, b: Position) => `${a[0]},${a[1]}|${b[0]},${b[1]}`;

@@ -12,7 +12,8 @@
 import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
 import type { MapCell, MapSelection } from '../data/selection';
 import { BACKGROUND, BORDER, COMBINED, DARK, FOCUS, NEIGHBOUR, NOT_LISTED, OUTLINE, SELECTED, fillFor, hatchPixels, type MapScale } from './color';
-import { cellsByCode, lngLatAnchorOf, unionOutline, type GovernorateFeature, type MapHover, type NeighbourFeature } from './geo';
+import { geoCentroid } from 'd3-geo';
+import { cellsByCode, unionOutline, type GovernorateFeature, type MapHover, type NeighbourFeature } from './geo';
 
 export const SOURCES = { governorates: 'governorates', neighbours: 'neighbours', neighbourBorders: 'neighbour-borders', overlay: 'overlay' } as const;
 export const LAYERS = {
@@ -289,4 +290,13 @@ export function boundsOf(governorates: GovernorateFeature[]): [[number, number],
     [w, s],
     [e, n],
   ];
+}
+
+/** The same anchor in longitude/latitude, for MapLibre (`map.project`). */
+export function lngLatAnchorOf(f: GovernorateFeature): [number, number] {
+  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  let best = polys[0];
+  let bestLen = -1;
+  for (const p of polys) if (p[0].length > bestLen) (bestLen = p[0].length), (best = p);
+  return geoCentroid({ type: 'Polygon', coordinates: best }) as [number, number];
 }

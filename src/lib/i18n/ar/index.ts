@@ -16,6 +16,7 @@ import tables from './tables';
 import source from './source';
 import ucdp from './ucdp';
 import govtable from './govtable';
+import detail from './detail';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable };
-export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable);
+export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable, detail };
+export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable, detail);

@@ -1,6 +1,5 @@
 /** Arabic messages for sharing a view: link, embed, image and CSV export, citation. */
 const messages: Record<string, string> = {
-  'share.menu': 'مشاركة وتنزيل',
   'share.label': 'شارك هذا العرض أو ضمّنه أو نزّله',
   'share.copyLink': 'انسخ الرابط',
   'share.embed': 'تضمين…',

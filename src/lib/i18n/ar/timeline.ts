@@ -53,5 +53,10 @@ const messages: Record<string, string> = {
   'timeline.perp.other-bombings': 'تفجيرات لم يُعرف مرتكبوها',
   'timeline.perp.other-unknown-persons': 'قتل على يد مجهولين',
   'timeline.perp.other-drowning': 'الغرق',
+  'timeline.title': 'حسب العام',
+  'timeline.months': 'حسب الشهر في عام {year}',
+  'timeline.hint': 'اختر عاماً لتصفية الخريطة؛ واختره مرة أخرى لعرض جميع السنوات.',
+  'timeline.empty': 'لم تنشر الشبكة في مصادر الأطلس حصيلة وطنية سنوية أو شهرية لهذا المؤشر وهذا الطرف. الحصائل التي نشرتها لفترات أطول مدرجة أدناه.',
+  'timeline.cumulative': 'الحصائل التراكمية المنشورة',
 };
 export default messages;

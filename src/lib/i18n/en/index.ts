@@ -15,11 +15,14 @@ import tables from './tables';
 import source from './source';
 import ucdp from './ucdp';
 import govtable from './govtable';
+import detail from './detail';
 
-export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable };
+export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable, detail };
 /**
  * What every page needs from its first paint. The methods page's part is added by that page
  * (`addMessages`), which keeps about 2 KB gzip out of the explorer's first-paint JavaScript; so
- * is `keeping` (the components that show those messages add them).
+ * are `keeping`, `present` (briefing mode and the deck widgets), `share` (the share menu's
+ * dialogs and exports, the embed) and `timeline` (the chart, loaded after the map): the
+ * components that show those messages add them.
  */
-export const en: Record<string, string> = Object.assign({}, common, map, timeline, explorer, present, share, tables);
+export const en: Record<string, string> = Object.assign({}, common, map, explorer, tables);

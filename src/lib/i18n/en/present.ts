@@ -67,7 +67,6 @@ const messages: Record<string, string> = {
   'deck.new': 'Start an empty deck',
   'deck.count': '{count} slides',
   'deck.storage': 'Your last deck is kept in this browser; save it to a file to keep it elsewhere.',
-  'deck.add': 'Add this view to a deck',
   'deck.added': 'Added as slide {n} of “{title}”.',
   'deck.open': 'Open the deck',
   'deck.storageFailed': 'This browser did not let the atlas keep the deck; open the deck now and save it to a file.',

@@ -1,6 +1,5 @@
 /** English messages for sharing a view: link, embed, image and CSV export, citation. */
 const messages: Record<string, string> = {
-  'share.menu': 'Share & download',
   'share.label': 'Share, embed or download this view',
   'share.copyLink': 'Copy link',
   'share.embed': 'Embed…',

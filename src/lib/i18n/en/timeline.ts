@@ -53,5 +53,10 @@ const messages: Record<string, string> = {
   'timeline.perp.other-bombings': 'Bombings, perpetrators unidentified',
   'timeline.perp.other-unknown-persons': 'Killings by unknown persons',
   'timeline.perp.other-drowning': 'Drowning',
+  'timeline.title': 'By year',
+  'timeline.months': 'By month in {year}',
+  'timeline.hint': 'Select a year to filter the map; select it again for all years.',
+  'timeline.empty': 'SNHR published no yearly or monthly national figure for this measure and party in the atlas’s sources. The figures it did publish for longer periods are listed below.',
+  'timeline.cumulative': 'Cumulative figures published',
 };
 export default messages;
