@@ -3,9 +3,13 @@ import { fixture } from '../data/fixture';
 import { indexDataset, selectMap, selectTime } from '../../src/lib/data/select';
 import type { Query } from '../../src/lib/data/selection';
 import type { Source } from '../../src/lib/data/types';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
+import { addMessages, i18n } from '../../src/lib/i18n/i18n.svelte';
+import shareMessages from '../../src/lib/i18n/en/share';
 import { citeParts, citeText, filterSummary, sourceLine, viewFigures, viewSources } from '../../src/lib/share/cite';
 import { areaName } from '../../src/lib/data/describe';
+
+// as the share menu's components do: these messages are not on the explorer's first paint
+addMessages(shareMessages);
 
 const s = (id: string, date: string, role: Source['role'] = 'primary', title = `Report ${id}`): Source => ({
   id,

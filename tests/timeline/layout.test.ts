@@ -1,6 +1,7 @@
 /** Layout on synthetic TimeSelections (tests/timeline/fixtures.ts): invented numbers, not SNHR's. */
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
+import { addMessages, i18n } from '../../src/lib/i18n/i18n.svelte';
+import timelineMessages from '../../src/lib/i18n/en/timeline';
 import { COMBINED_COLORS, GAP, PARTS_ONLY, PERP_COLORS, SINGLE_SERIES_COLOR, UNATTRIBUTED, perpColor } from '../../src/lib/timeline/colors';
 import { EVENTS } from '../../src/lib/timeline/events';
 import {
@@ -13,6 +14,9 @@ import {
   type PlacedBar,
 } from '../../src/lib/timeline/layout';
 import { gapBar, mixed, months2016, obs, partsBar, selection, valueBar } from './fixtures';
+
+// as Timeline.svelte does: the timeline's messages are not on the explorer's first paint
+addMessages(timelineMessages);
 
 const fmt = i18n;
 const lay = (sel = mixed(), o: Partial<Parameters<typeof layoutTimeline>[1]> = {}) =>
