@@ -9,8 +9,8 @@ import { parseView, serializeView } from '../../lib/state/url';
 
 // The built page holds the default view, drawn at build time (scripts/prerender-plugin.ts):
 // it is on screen before this script runs. Its figures are fetched, then the same components
-// take over that DOM (hydration). A link to another view (or language) replaces it in one step
-// once that view's figures are in, so the page never falls back to a "loading" state.
+// take over that DOM (hydration). A link to another view (or language) is drawn by the shell
+// itself, from its loading state.
 const target = document.getElementById('app')!;
 const prerendered = target.dataset.prerendered;
 const search = location.search;
@@ -18,13 +18,16 @@ const params = parseView(search);
 
 async function start() {
   if (prerendered === undefined) return void mount(Explorer, { target });
+  // A link to another view (or language) must not show the default view's figures under its
+  // address while its own load: the shell takes over at once, with its loading state, its
+  // errors and "Try again" (a stalled or failed request is then said, not hidden).
+  if (serializeView(params) !== prerendered || (params.lang ?? 'en') !== 'en') {
+    target.replaceChildren();
+    return void mount(Explorer, { target });
+  }
   try {
     const [initial] = await Promise.all([loadFirstView(siteRoot(), params, search), setLocale(params.lang ?? 'en')]);
-    if (serializeView(params) === prerendered && (params.lang ?? 'en') === 'en') hydrate(Explorer, { target, props: { initial } });
-    else {
-      target.replaceChildren();
-      mount(Explorer, { target, props: { initial } });
-    }
+    hydrate(Explorer, { target, props: { initial } });
   } catch {
     // the shell's own loading says what failed and offers a retry
     target.replaceChildren();
