@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { ON_DEMAND } from '../src/lib/offline/sw';
 
 const SOURCE = resolve(import.meta.dirname, '../src/lib/offline/sw.ts');
 export const SW_FILE = 'sw.js';
@@ -35,8 +36,6 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** Large files fetched only when a reader asks for them: cached on first use, not precached. */
-export const ON_DEMAND = /^data\/ucdp\/(events|headlines-\d{4})\.json$/;
 
 /** Which files to precache, as URLs relative to the site root. */
 export function precacheList(files: readonly string[]): string[] {

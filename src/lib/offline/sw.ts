@@ -23,6 +23,13 @@ declare const VERSION: string;
 
 export const CACHE_PREFIX = 'atlas-';
 
+/**
+ * Large files fetched only when a reader asks for them (UCDP's events and headlines): left out of
+ * the precache (scripts/sw-plugin.ts) and kept once fetched, for offline use. Matches a path
+ * relative to the site root or a URL path ending in one.
+ */
+export const ON_DEMAND = /(^|\/)data\/ucdp\/(events|headlines-\d{4})\.json$/;
+
 export function cacheName(version: string): string {
   return `${CACHE_PREFIX}${version}`;
 }
@@ -142,9 +149,7 @@ function start(sw: WorkerScope): void {
         const hit = (await mine.match(key)) ?? (await caches.match(key, { ignoreSearch: true }));
         if (hit) return hit;
         const res = await fetch(req);
-        // Files left out of the precache because most readers never open them (UCDP's events and
-        // headlines, see ON_DEMAND in scripts/sw-plugin.ts): kept once fetched, for offline use.
-        if (res.ok && /(^|\/)data\/ucdp\/(events|headlines-\d{4})\.json$/.test(new URL(key).pathname)) await mine.put(key, res.clone());
+        if (res.ok && ON_DEMAND.test(new URL(key).pathname)) await mine.put(key, res.clone());
         return res;
       })(),
     );
