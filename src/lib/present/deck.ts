@@ -22,7 +22,7 @@
  * the data when a slide is drawn, so a deck cannot cite a figure the data does not have.
  */
 import { METRIC_IDS } from '../data/types';
-import { parseView, serializeView, type ViewParams } from '../state/url';
+import { parseView, serializeView } from '../state/url';
 
 export interface Slide {
   /** the explorer query string, starting with `?` (normalised by `serializeView`) */
@@ -66,10 +66,6 @@ export function normalizeViewString(view: string): string | null {
   const metric = new URLSearchParams(search).get('metric');
   if (!metric || !(METRIC_IDS as readonly string[]).includes(metric.trim())) return null;
   return serializeView(parseView(search));
-}
-
-export function viewParamsOf(slide: Slide): ViewParams {
-  return parseView(slide.view);
 }
 
 // ---------------------------------------------------------------------------------------------
