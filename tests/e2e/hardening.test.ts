@@ -215,6 +215,43 @@ describe('hardening: defects of issue #14', { skip }, () => {
    * Faults on the two files every page needs, the figures and the map: each page says what failed,
    * and its "Try again" works once the network answers again.
    */
+  it('on a slow network every page says it is loading before any figure arrives (no blank page)', { timeout: 90_000 }, async () => {
+    const cases: [string, string][] = [
+      ['/?metric=massacres', '.loading'],
+      ['/embed/?metric=massacres', '.loading'],
+      ['/present/', '.loading'],
+      ['/methods/', 'main [aria-live=polite]'],
+    ];
+    const FILES = /\/(data\/.*|geo\/[^/]+)\.json$/;
+    for (const [path, loading] of cases) {
+      const page = await browser.newPage();
+      const held: import('playwright-core').Route[] = [];
+      let released = false;
+      const hold = (route: import('playwright-core').Route) => (released ? route.continue() : void held.push(route));
+      try {
+        await page.route(FILES, hold);
+        // as soon as the document is parsed (its scripts have run): nothing has arrived yet
+        await page.goto(server.url + path, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+        await page.waitForSelector(loading, { timeout: 10_000 });
+        const shown = await page.evaluate((sel) => {
+          const el = document.querySelector(sel);
+          const box = el?.getBoundingClientRect();
+          return { text: el?.textContent?.trim() ?? '', visible: !!box && box.width > 0 && box.height > 0, live: el?.getAttribute('aria-live') };
+        }, loading);
+        assert.match(shown.text, /Loading/i, `${path}: a loading message`);
+        assert.ok(shown.visible, `${path}: the loading message is visible`);
+        assert.equal(shown.live, 'polite', `${path}: read out to screen readers`);
+        await waitUntil(() => held.length >= 1);
+        // then the figures arrive and the page is ready
+        released = true;
+        for (const r of held.splice(0)) await r.continue();
+        await waitForReady(page);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   describe('faults survived', () => {
     type Fault = 'abort' | '500' | 'truncated' | 'html';
     const answer = (fault: Fault) => async (route: import('playwright-core').Route) => {
