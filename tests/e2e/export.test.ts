@@ -95,8 +95,8 @@ describe('export', () => {
     await server?.close();
   });
 
-  test('PNG, wide and square: 2× pixels, the map area painted in the map’s colours', async () => {
-    const { page, log } = await open('/?metric=barrel-bombs&year=all&perp=all');
+  test('PNG, wide and square: 2× pixels, the map area painted in the map’s colours; the explorer’s callouts and selected label', async () => {
+    const { page, log } = await open('/?metric=barrel-bombs&year=all&perp=all&gov=SY-DI');
     try {
       const fills = await valueFills(page);
       assert.ok(fills.size >= 2, `the page's map has too few value colours: ${[...fills]}`);
@@ -104,6 +104,13 @@ describe('export', () => {
       const svg = (await download(page, 'svg')).body.toString('utf8');
       const m = /<svg data-part="map" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg);
       assert.ok(m, 'the SVG has no map');
+      // the same callouts as the explorer's map, over the map, and the selected governorate named with its figure
+      assert.ok(svg.includes(`<svg data-part="map-annotations" x="${m[1]}" y="${m[2]}" width="${m[3]}" height="${m[4]}"`), 'no callouts over the map');
+      for (const code of ['SY-DI', 'SY-QU']) assert.ok(svg.includes(`data-callout="${code}"`), `no callout for ${code}`);
+      const label = (await page.textContent('[data-testid=selected-label]'))!.trim();
+      assert.ok(/\d/.test(label), `the page's label "${label}" has no figure`);
+      const drawn = [...(/data-part="selected-label">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).join(' ');
+      assert.equal(drawn, label.replace(/&/g, '&amp;'), 'the image labels the selected governorate otherwise than the page');
       const [x, y, w, h] = m.slice(1).map((v) => Math.round(+v * PNG_SCALE));
 
       const wide = await download(page, 'png-wide');

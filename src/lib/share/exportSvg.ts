@@ -331,6 +331,8 @@ export interface ExportParts {
   map?: string | null;
   /** the timeline renderer's `<svg>` markup, drawn at `layout.timeline`'s size */
   timeline?: string | null;
+  /** the map's callouts and selected label (annotations.ts), laid over the map at its size */
+  mapAnnotations?: string | null;
 }
 
 /** The standalone SVG document (UTF-8 text, no external references). */
@@ -347,6 +349,7 @@ export function composeExportSvg(layout: ExportLayout, parts: ExportParts, title
     textSvg(layout.summary, layout.dir),
   ];
   if (layout.map && parts.map) out.push(nestSvg(parts.map, layout.map, 'map'));
+  if (layout.map && parts.map && parts.mapAnnotations) out.push(nestSvg(parts.mapAnnotations, layout.map, 'map-annotations'));
   if (layout.legend && layout.legend.items.length) out.push(legendSvg(layout.legend, layout.dir));
   if (layout.timeline && parts.timeline) out.push(nestSvg(parts.timeline, layout.timeline, 'timeline'));
   const n = layout.note;

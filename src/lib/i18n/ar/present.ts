@@ -48,6 +48,8 @@ const messages: Record<string, string> = {
   'deck.title': 'عنوان العرض',
   'deck.slideTitle': 'عنوان الشريحة {n}',
   'deck.slideNote': 'ملاحظة المتحدث للشريحة {n}',
+  'deck.slideTable': 'جدول المحافظات بدلاً من الخط الزمني',
+  'deck.slideTableOf': 'الشريحة {n}: جدول المحافظات بدلاً من الخط الزمني',
   'deck.slideView': 'تعرض',
   'deck.openInExplorer': 'افتح في المستكشف',
   'deck.up': 'انقل الشريحة {n} إلى الأعلى',

@@ -48,6 +48,8 @@ const messages: Record<string, string> = {
   'deck.title': 'Deck title',
   'deck.slideTitle': 'Slide {n} title',
   'deck.slideNote': 'Slide {n} speaker note',
+  'deck.slideTable': 'Governorate table in place of the timeline',
+  'deck.slideTableOf': 'Slide {n}: the governorate table in place of the timeline',
   'deck.slideView': 'Shows',
   'deck.openInExplorer': 'Open in the explorer',
   'deck.up': 'Move slide {n} up',
