@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { serviceWorker } from './scripts/sw-plugin';
 import { contentSecurityPolicy } from './scripts/csp-plugin';
 import { prerender } from './scripts/prerender-plugin';
+import { cards } from './scripts/cards-plugin';
 
 const here = import.meta.dirname;
 const pages = resolve(here, 'src/pages');
@@ -18,6 +19,8 @@ export default defineConfig({
     svelte({ configFile: resolve(here, 'svelte.config.js') }),
     // the explorer's default view drawn into its HTML (scripts/prerender-plugin.ts)
     prerender(),
+    // share cards, per-measure share pages, robots.txt and sitemap.xml (scripts/cards-plugin.ts)
+    cards(),
     serviceWorker(),
     // every page carries the content security policy (scripts/csp-plugin.ts)
     contentSecurityPolicy(),

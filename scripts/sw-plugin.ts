@@ -43,6 +43,8 @@ export function precacheList(files: readonly string[]): string[] {
     // _headers is the host's configuration (csp-plugin.ts), not a file the site serves
     .filter((f) => f !== SW_FILE && f !== '_headers' && !f.endsWith('.map') && !f.endsWith('.md') && !f.split('/').some((p) => p.startsWith('.')))
     .filter((f) => !ON_DEMAND.test(f))
+    // share-card images are for link previews (scripts/cards-plugin.ts), never shown offline
+    .filter((f) => !f.startsWith('cards/'))
     .map((f) => (f === 'index.html' ? './' : f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f));
 }
 

@@ -216,7 +216,8 @@ describe('export', () => {
       await page.waitForFunction(() => /copied/i.test(document.querySelector('[data-testid=share] [role=status]')?.textContent ?? ''));
       const link = await page.evaluate(() => navigator.clipboard.readText());
       const url = new URL(link);
-      assert.equal(url.origin + url.pathname, `${server.url}/`);
+      // the measure's page (its share card), which goes on to the explorer at this view (cards.test.ts)
+      assert.equal(url.origin + url.pathname, `${server.url}/m/civilian-deaths/`);
       assert.deepEqual(
         { metric: url.searchParams.get('metric'), year: url.searchParams.get('year'), perp: url.searchParams.get('perp') },
         { metric: 'civilian-deaths', year: '2016', perp: 'regime' },
@@ -226,7 +227,7 @@ describe('export', () => {
       await page.click('[data-testid=share] .toggle');
       await page.click('[data-testid=share] [data-action=cite]');
       const cite = await page.inputValue('[data-testid=cite-text]');
-      assert.ok(cite.includes(link), 'the citation has no link to the view');
+      assert.ok(cite.includes(`${server.url}/${url.search}`), 'the citation has no link to the view (the explorer’s)');
       assert.ok(cite.includes(`data version ${dataset.version}`), 'the citation names no data version');
       // the figure on screen and its source first, then the view's other sources
       assert.match(cite, /\n\nThe figure on screen: .+\n- .+\n\n(The map’s governorate table|Other sources of the view):\n- /);

@@ -80,12 +80,13 @@ describe('sw-plugin', () => {
     ['data/ucdp/tables.json', '{}'],
     ['data/ucdp/events.json', '{}'],
     ['data/ucdp/headlines-2016.json', '{}'],
+    ['cards/barrel-bombs.png', 'png'],
   ]) {
     mkdirSync(join(dir, f, '..'), { recursive: true });
     writeFileSync(join(dir, f), body);
   }
 
-  it('lists every file of the build, pages as folders, without maps, notes, the worker or UCDP events', () => {
+  it('lists every file of the build, pages as folders, without maps, notes, the worker, UCDP events or share-card images', () => {
     expect(precacheList(listFiles(dir))).toEqual([
       'assets/a.js',
       'data/atlas.json',

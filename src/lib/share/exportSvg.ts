@@ -173,7 +173,8 @@ export function layoutExport(format: ExportFormat, show: Show, text: ExportTexts
   // the footer, from the bottom up: URL, source line, note
   const fs = format === 'wide' ? 13 : 15;
   const lh = Math.round(fs * 1.35);
-  const urlText = `${text.credit} · ${text.url}`;
+  // no URL (a card built without the site's public address): the credit alone
+  const urlText = text.url ? `${text.credit} · ${text.url}` : text.credit;
   const urlLines = wrapText(urlText, inner, fs, 2, 400);
   const sourceLines = wrapText(text.source, inner, fs, 2, 400);
   const noteLines = wrapText(text.note, inner - 14, fs, 2, 600);

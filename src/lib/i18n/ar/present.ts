@@ -32,6 +32,7 @@ const messages: Record<string, string> = {
   'present.sources.timelineFull': 'مصادر الخط الزمني',
   'present.sources.none': 'لا حصيلة لهذا الاختيار، وبالتالي لا مصدر.',
   'present.minimum': 'حدٌّ أدنى موثَّق: الأعداد الحقيقية أعلى.',
+  'present.qr': 'امسح الرمز لفتح مشهد هذه الشريحة في الأطلس',
   'present.printNote': 'ملاحظة المتحدث',
   'present.printed': 'مطبوع من أطلس الانتهاكات في سوريا. الحصائل: الشبكة السورية لحقوق الإنسان.',
   'present.error.link': 'تعذّر فتح العرض الوارد في هذا الرابط، لذا يُعرض آخر عرض لديك. {reason}',

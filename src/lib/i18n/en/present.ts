@@ -32,6 +32,7 @@ const messages: Record<string, string> = {
   'present.sources.timelineFull': 'Timeline sources',
   'present.sources.none': 'No figure, so no source, for this selection.',
   'present.minimum': 'Documented minimums: the true numbers are higher.',
+  'present.qr': 'Scan to open this slide’s view in the atlas',
   'present.printNote': 'Speaker note',
   'present.printed': 'Printed from the Syria violations atlas. Figures: Syrian Network for Human Rights (SNHR).',
   'present.error.link': 'The deck in this link could not be opened, so your last deck is shown instead. {reason}',
