@@ -112,5 +112,12 @@ const messages: Record<string, string> = {
   'ucdp.methods.licence.body': 'UCDP’s data are published under {licence}; cite UCDP wherever you use them:',
   'ucdp.methods.provenance':
     'The file was extracted from a public research repository that names the release above; it is kept unchanged in the project’s data folder (data/external/ucdp), with a note on its provenance.',
+  'ucdp.line.toggle': 'Show UCDP’s monthly civilian deaths as a line (2016–2019)',
+  'ucdp.line.loading': 'Loading UCDP’s series…',
+  'ucdp.line.pickYear': 'Pick a year from 2016 to 2019 on the chart: UCDP’s line is drawn over that year’s months.',
+  'ucdp.line.note': 'Line: civilian deaths recorded by UCDP, a second, independent record (events within each month, every side; events spanning months are in no month). Bars: SNHR’s documentation. The two are never added together.',
+  'ucdp.line.legend': 'UCDP: civilian deaths (line)',
+  'ucdp.line.aria': 'Civilian deaths recorded by UCDP by month, {year}, drawn as a line (not SNHR’s figures): {values}',
+  'ucdp.line.point': 'UCDP, {month}: {value} civilian deaths',
 };
 export default messages;
