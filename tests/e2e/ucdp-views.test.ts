@@ -8,11 +8,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   DIST,
+  SCREENSHOTS,
   launchBrowser,
   problems,
   skipWithoutChromium,
@@ -26,6 +27,8 @@ import {
 } from './harness';
 import type { UcdpTables } from '../../src/lib/ucdp/types';
 import { monthlyCivilians } from '../../src/lib/ucdp/overlay';
+import { selectUcdpMap } from '../../src/lib/ucdp/select';
+import { DEFAULT_UCDP } from '../../src/lib/ucdp/url';
 
 const skip = skipWithoutChromium();
 let server: StaticServer;
@@ -91,6 +94,53 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
       await page.locator('[data-testid=timeline] g.bar[data-year="2013"]').click();
       await page.waitForSelector('[data-testid=ucdp-line-pick]', { timeout: 10_000 });
       assert.equal(await page.locator('[data-testid=ucdp-line]').count(), 0);
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
+  it('the UCDP view downloads as SVG and PNG: UCDP’s map, legend and title, UCDP and the release in the credit line', { timeout: 60_000 }, async () => {
+    await withPage('/?source=ucdp&uyear=2017&umeasure=civilians', {}, async (page, log) => {
+      await page.waitForSelector('[data-action=ucdp-svg]', { timeout: 20_000 });
+      const [svgFile] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.click('[data-action=ucdp-svg]')]);
+      assert.equal(svgFile.suggestedFilename(), 'ucdp-civilians-2017.svg');
+      const svg = readFileSync((await svgFile.path())!, 'utf8');
+      assert.match(svg, /<title>Civilian deaths \(UCDP\) recorded by UCDP, 2017<\/title>/);
+      assert.match(svg, /Data: UCDP, UCDP GED Syria 20160101-20191130 \(version 652\.1601\.1911\), CC BY 4\.0/);
+      assert.equal((svg.match(/<path data-code="SY-/g) ?? []).length, 14);
+      const sel = selectUcdpMap(tables, { ...DEFAULT_UCDP, year: 2017, measure: 'civilians' });
+      const dy = sel.cells.get('SY-DY')!.civilians.toLocaleString('en-GB');
+      assert.match(svg, new RegExp(`<text data-code="SY-DY"[^>]*>${dy}</text>`));
+      assert.match(svg, /data-part="legend"[\s\S]*No event recorded/);
+
+      const [png] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-action=ucdp-png-wide]')]);
+      assert.equal(png.suggestedFilename(), 'ucdp-civilians-2017_wide.png');
+      const bytes = readFileSync((await png.path())!);
+      assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+      assert.equal(bytes.readUInt32BE(16), 2400, '1200 px wide at 2×');
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      writeFileSync(join(SCREENSHOTS, 'ucdp-export-wide.png'), bytes);
+      assert.match(await page.locator('.cite [role=status]').innerText(), /Downloaded ucdp-civilians-2017_wide\.png/);
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
+  it('a UCDP embed with show=table: the 14 governorates with UCDP’s figures, the unit, the unplaced apart, UCDP cited', { timeout: 60_000 }, async () => {
+    await withPage('/embed/?source=ucdp&uyear=2019&show=table', { viewport: { width: 390, height: 844 } }, async (page, log) => {
+      await page.waitForSelector('[data-testid=ucdp-table] tbody tr', { timeout: 20_000 });
+      const sel = selectUcdpMap(tables, { ...DEFAULT_UCDP, year: 2019 });
+      const rows = await page
+        .locator('[data-testid=ucdp-table] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-code'), Number(tr.querySelector('[data-value]')?.getAttribute('data-value'))]));
+      assert.equal(rows.length, 14);
+      for (const [code, v] of rows) assert.equal(v, sel.cells.get(code as string)?.best ?? 0, `${code}`);
+      assert.match(await page.locator('[data-testid=ucdp-table] thead').innerText(), /Deaths, best estimate \(UCDP\)/);
+      assert.match(await page.locator('[data-testid=ucdp-table] caption').innerText(), /2019/);
+      assert.equal(Number(await page.locator('[data-testid=ucdp-table] tr[data-code=unplaced] [data-value]').getAttribute('data-value')), sel.unplaced.best);
+      assert.match(await page.locator('[data-testid=source-line]').innerText(), /Uppsala Conflict Data Program, UCDP GED Syria 20160101-20191130/);
+      assert.equal(await page.locator('[data-testid=ucdp-map]').count(), 0, 'the table alone');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+      assert.equal(overflow, false, 'the page scrolls sideways on a phone');
+      await page.screenshot({ path: join(SCREENSHOTS, 'ucdp-embed-table-phone.png'), fullPage: true });
       assert.deepEqual(problems(log), []);
     });
   });

@@ -116,5 +116,18 @@ const messages: Record<string, string> = {
   'ucdp.line.legend': 'UCDP: الوفيات بين المدنيين (خط)',
   'ucdp.line.aria': 'الوفيات بين المدنيين التي سجّلها UCDP حسب الشهر، {year}، مرسومة خطّاً (ليست أرقام الشبكة السورية): {values}',
   'ucdp.line.point': 'UCDP، {month}: {value} من الوفيات بين المدنيين',
+  'ucdp.export.note': 'يحصي UCDP كل وفاة في العنف المنظّم، من المقاتلين والمدنيين (أفضل تقدير): ليس توثيق الشبكة السورية لحقوق الإنسان. خارج الخريطة: {deaths} وفاة في {events} حدثاً لا يحدد UCDP محافظتها.',
+  'ucdp.export.source': 'المصدر: {publisher}، {name} (الإصدار {version})، {licence}. {citation}.',
+  'ucdp.export.credit': 'البيانات: UCDP، {name} (الإصدار {version})، {licence} · أطلس الانتهاكات في سوريا',
+  'ucdp.export.label': 'تنزيل الخريطة (UCDP)',
+  'ucdp.table.caption': '{measure} حسب المحافظة، {period}',
+  'ucdp.table.gov': 'المحافظة',
+  'ucdp.table.col.deaths': 'الوفيات، أفضل تقدير (UCDP)',
+  'ucdp.table.col.civilians': 'الوفيات بين المدنيين (UCDP)',
+  'ucdp.table.range': 'نطاق UCDP (الأدنى–الأعلى)',
+  'ucdp.table.events': 'الأحداث',
+  'ucdp.table.unplaced': 'غير محددة المحافظة (ليست على الخريطة)',
+  'ucdp.table.total': 'سوريا كلها',
+  'ucdp.table.fold': 'الأرقام في جدول',
 };
 export default messages;

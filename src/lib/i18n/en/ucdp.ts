@@ -119,5 +119,18 @@ const messages: Record<string, string> = {
   'ucdp.line.legend': 'UCDP: civilian deaths (line)',
   'ucdp.line.aria': 'Civilian deaths recorded by UCDP by month, {year}, drawn as a line (not SNHR’s figures): {values}',
   'ucdp.line.point': 'UCDP, {month}: {value} civilian deaths',
+  'ucdp.export.note': 'UCDP counts every death in organised violence, combatants and civilians (best estimate): not SNHR’s documentation. Not on the map: {deaths} deaths in {events} events UCDP places in no governorate.',
+  'ucdp.export.source': 'Source: {publisher}, {name} (version {version}), {licence}. {citation}.',
+  'ucdp.export.credit': 'Data: UCDP, {name} (version {version}), {licence} · Syria violations atlas',
+  'ucdp.export.label': 'Download the map (UCDP)',
+  'ucdp.table.caption': '{measure} by governorate, {period}',
+  'ucdp.table.gov': 'Governorate',
+  'ucdp.table.col.deaths': 'Deaths, best estimate (UCDP)',
+  'ucdp.table.col.civilians': 'Civilian deaths (UCDP)',
+  'ucdp.table.range': 'UCDP’s range (low–high)',
+  'ucdp.table.events': 'Events',
+  'ucdp.table.unplaced': 'Not placed in a governorate (not on the map)',
+  'ucdp.table.total': 'All of Syria',
+  'ucdp.table.fold': 'The figures as a table',
 };
 export default messages;
