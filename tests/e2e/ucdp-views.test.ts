@@ -144,4 +144,48 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
       assert.deepEqual(problems(log), []);
     });
   });
+
+  it('“Add this view to a deck” from a UCDP view: a slide with UCDP’s map, legend and citation, presented again offline', { timeout: 180_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const context = page.context();
+    const log = watchPage(page, server.origin);
+    try {
+      await page.goto(`${server.url}/?source=ucdp&uyear=2017&umeasure=civilians&gov=SY-RA`);
+      await waitForReady(page, log);
+      await page.click('[data-action=add-to-deck]', { timeout: 20_000 });
+      await page.click('[data-testid=open-deck]');
+      await page.waitForSelector('.stage [data-testid=slide][data-source=ucdp] [data-testid=ucdp-slide-map] svg', { timeout: 30_000 });
+      const sel = selectUcdpMap(tables, { ...DEFAULT_UCDP, year: 2017, measure: 'civilians' });
+      const check = async () => {
+        const slide = page.locator('.stage [data-testid=slide]');
+        assert.match((await slide.getAttribute('data-view')) ?? '', /source=ucdp/);
+        assert.equal(await slide.locator('[data-testid=slide-title]').innerText(), 'Civilian deaths (UCDP) recorded by UCDP, 2017');
+        assert.equal(await slide.locator('svg path[data-code^="SY-"]').count(), 14);
+        const raqqa = sel.cells.get('SY-RA')!.civilians.toLocaleString('en-GB');
+        assert.equal(await slide.locator('svg text[data-code="SY-RA"]').textContent(), raqqa);
+        assert.match(await slide.locator('[data-testid=ucdp-slide-legend]').innerText(), /Civilian deaths \(UCDP\) · 2017[\s\S]*No event recorded/);
+        assert.match(await slide.locator('[data-testid=slide-figures]').innerText(), new RegExp(sel.total.civilians.toLocaleString('en-GB')));
+        assert.match(
+          await slide.locator('[data-testid=slide-sources]').innerText(),
+          /Uppsala Conflict Data Program, UCDP GED Syria 20160101-20191130[\s\S]*Sundberg/,
+        );
+        assert.doesNotMatch(await slide.innerText(), /Syrian Network for Human Rights,/);
+      };
+      await check();
+      await page.screenshot({ path: join(SCREENSHOTS, 'ucdp-slide.png') });
+
+      // offline once visited, like every slide; the events file was never needed
+      await page.waitForSelector('[data-testid=offline-badge][data-offline=ready]', { timeout: 120_000, state: 'attached' });
+      await context.setOffline(true);
+      await page.reload();
+      await waitForReady(page, log);
+      await page.waitForSelector('.stage [data-testid=ucdp-slide-map] svg', { timeout: 30_000 });
+      await check();
+      const fetched = await ucdpFetched(page);
+      assert.ok(!fetched.some((u) => /events\.json|headlines-/.test(u)), `fetched: ${fetched.join(', ')}`);
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
 });
