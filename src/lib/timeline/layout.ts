@@ -201,6 +201,11 @@ export interface LayoutOptions {
   fmt: Formatter;
   /** legend and event labels; default English short month names */
   monthName?: (month: number, style: 'short' | 'narrow') => string;
+  /**
+   * The months row's scale reaches at least this value: a series drawn over the row (another
+   * record's line, see ucdp/overlay.ts) then stays inside its plot. Default 0.
+   */
+  monthsAtLeast?: number;
 }
 
 /** Below this width the chart thins its labels and numbers its event markers, keyed under the chart. */
@@ -296,13 +301,15 @@ function placeRow(
     eventLanes: number;
     /** compact charts: each event's number in the key */
     eventNumbers: ReadonlyMap<string, number>;
+    /** the scale reaches at least this value */
+    atLeast?: number;
   },
 ): PlacedRow {
   const { dir, compact } = o;
   const keys = bars.map((b) => b.period.key);
   const band = periodScale(keys, plot.x, plot.x + plot.width, dir, kind === 'years' ? 0.2 : 0.15);
   const baseline = plot.y + plot.height;
-  const maxValue = Math.max(0, ...bars.map(barHeightValue));
+  const maxValue = Math.max(0, o.atLeast ?? 0, ...bars.map(barHeightValue));
   // a broken axis (years only; never on a plot too short to show it)
   const cut = kind === 'years' && o.breakable ? axisBreakValue(bars.map(barHeightValue)) : null;
   const keptTop = cut === null ? plot.y : plot.y + BREAK_ROOM;
@@ -585,7 +592,8 @@ function layoutWith(selection: TimeSelection, options: LayoutOptions, numbered: 
   }));
 
   // Columns: tick labels on the axis side.
-  const maxTick = Math.max(1, ...selection.years.map(barHeightValue), ...selection.months.map(barHeightValue));
+  const monthsAtLeast = selection.months.length > 0 ? (options.monthsAtLeast ?? 0) : 0;
+  const maxTick = Math.max(1, monthsAtLeast, ...selection.years.map(barHeightValue), ...selection.months.map(barHeightValue));
   const axisW = Math.max(24, estimate(formatTicks([maxTick * 1.2])[0]) + 10);
   const plotX = dir === 'rtl' ? pad : pad + axisW;
   const plotW = Math.max(10, width - 2 * pad - axisW);
@@ -619,7 +627,7 @@ function layoutWith(selection: TimeSelection, options: LayoutOptions, numbered: 
       'months',
       selection.months,
       { x: plotX, y: my, width: plotW, height: monthsH },
-      { ...common, events: [], eventLanes: 1, eventNumbers: new Map() },
+      { ...common, events: [], eventLanes: 1, eventNumbers: new Map(), atLeast: monthsAtLeast },
     );
     const year = +selection.months[0].period.start.slice(0, 4);
     months.title = {

@@ -25,6 +25,9 @@ const NAMES: Record<string, [string, string]> = {
   'SY-HA': ['Hasaka', 'الحسكة'],
 };
 
+/** The 14 governorates' codes, in the order above. */
+export const GOVERNORATE_CODES: readonly string[] = Object.keys(NAMES);
+
 export function areaNameOf(code: string, i18n: Pick<T, 'locale'>): string {
   const n = NAMES[code];
   return n ? n[i18n.locale === 'ar' ? 1 : 0] : code;
