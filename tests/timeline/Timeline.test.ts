@@ -89,14 +89,15 @@ describe('Timeline (server render)', () => {
   });
 
   it('matches the SVG snapshot at phone width, right to left', async () => {
-    const { i18n } = await import('../../src/lib/i18n/i18n.svelte');
-    i18n.locale = 'ar'; // the Arabic catalog is English for now; only the direction changes
+    // the Arabic catalog loaded, as on the page: the same whatever ran before in this process
+    const { setLocale } = await import('../../src/lib/i18n/i18n.svelte');
+    await setLocale('ar', undefined);
     try {
       const markup = html({ width: 340, height: 300 });
       expect(markup).toMatch(/dir="rtl"/);
       await expect(normalise(markup)).toMatchFileSnapshot('./__snapshots__/timeline-phone-rtl.svg.html');
     } finally {
-      i18n.locale = 'en';
+      await setLocale('en', undefined);
     }
   });
 
