@@ -319,6 +319,8 @@ let launched: Browser | null = null;
 let views = 0;
 /** contexts opened by `newPage` during the test now running, closed after it if it timed out */
 let testContexts: Set<BrowserContext> | null = null;
+/** tests running now (two at once when run.ts runs two files at a time) */
+let running = 0;
 
 /** The shared Chromium, launched on first use and again if it crashed or was closed. */
 function sharedChromium(): Promise<Browser> {
@@ -400,6 +402,7 @@ if (shared) {
   // has to be stopped); after a test that timed out or was cancelled, close the pages it left
   // open so that they stop using the CPU; after the last test, close Chromium and the servers.
   beforeEach((t) => {
+    running++;
     testContexts = new Set();
     const file = process.env.ATLAS_E2E_CURRENT;
     if (file) {
@@ -411,9 +414,12 @@ if (shared) {
     }
   });
   afterEach(async (t) => {
+    running--;
     const left = testContexts;
     testContexts = null;
-    if (t.signal.aborted && left) await Promise.allSettled([...left].map((c) => c.close()));
+    // with two files running at once (run.ts) the set may hold the other test's pages: leave
+    // them to that file's own `close()` rather than cut a test that is still running
+    if (t.signal.aborted && left && running === 0) await Promise.allSettled([...left].map((c) => c.close()));
   });
   after(async () => {
     await closeChromium();
