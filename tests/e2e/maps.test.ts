@@ -314,6 +314,37 @@ describe('maps: every table the data allows', () => {
     });
   });
 
+  test('on a phone the table is folded under a disclosure that the keyboard opens; through it a reader selects and reads each of the 14 governorates', async () => {
+    const names = new Map(atlas.dataset.areas.map((a) => [a.code, a.name_en]));
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: PHONE, isMobile: true }, async (page, log) => {
+      const summary = page.locator('[data-testid=table-fold] > summary');
+      await summary.waitFor();
+      assert.equal(await summary.textContent(), en['tables.open']);
+      assert.equal(await page.locator('[data-testid=gov-table]').count(), 0, 'the folded table is drawn');
+      // the closed disclosure fills the place kept for it: nothing moved when it came
+      const [slot, fold] = await page.$$eval('.table-slot, [data-testid=table-fold]', (els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+      assert.equal(fold, slot, `the disclosure is ${fold}px in a ${slot}px place`);
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid=table-fold] [data-testid=gov-table]').waitFor();
+      assert.equal(await page.getAttribute('[data-testid=table-fold]', 'open'), '');
+      const codes = await page.$$eval('[data-testid=gov-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-code')!));
+      assert.equal(codes.length, 14);
+      for (const code of codes) {
+        await page.click(`[data-testid=gov-table] tr[data-code=${code}] button.pick`);
+        await page.waitForFunction((c) => new URLSearchParams(location.search).get('gov') === c, code);
+        await page.waitForFunction((n) => document.querySelector('[data-testid=detail]')?.textContent?.includes(n), names.get(code)!);
+      }
+      await screenshot(page, 'maps-table-fold-390', { fullPage: true });
+      assert.deepEqual(problems(log), []);
+    });
+    // wider, the table is there without a disclosure
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: DESKTOP }, async (page) => {
+      await page.locator('[data-testid=gov-table]').waitFor();
+      assert.equal(await page.locator('[data-testid=table-fold]').count(), 0);
+    });
+  });
+
   test('the embed on a phone: the same callouts, a tap on one selects it, and the map names the selected governorate with its figure', async () => {
     const map = selectMap(atlas, q('massacres', 2015));
     const names = new Map(atlas.dataset.areas.map((a) => [a.code, a.name_en]));
