@@ -314,6 +314,46 @@ describe('maps: every table the data allows', () => {
     });
   });
 
+  test('on a 390 px phone every one of the 14 governorates can be tapped on the map: its shape, or its callout where the shape is under 24 px', async () => {
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: PHONE, isMobile: true }, async (page, log) => {
+      await page.locator('[data-testid=callouts]').waitFor();
+      await page.locator('[data-testid=map] svg.choropleth').scrollIntoViewIfNeeded();
+      // where a finger lands for a governorate: its callout's centre, or the point of its shape (in page
+      // coordinates) that is really the shape's (not under a callout or the label) with the most room around it
+      const target = (code: string) =>
+        page.evaluate((code) => {
+          const callout = document.querySelector<HTMLElement>(`[data-testid=callouts] button[data-code=${code}]`);
+          if (callout) {
+            const r = callout.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2, room: 12 };
+          }
+          const path = document.querySelector<SVGPathElement>(`[data-testid=map] svg.choropleth path[data-code=${code}]`)!;
+          const r = path.getBoundingClientRect();
+          let best: { x: number; y: number; room: number } | null = null;
+          for (let y = r.y + 2; y < r.bottom; y += 3)
+            for (let x = r.x + 2; x < r.right; x += 3) {
+              if (document.elementFromPoint(x, y) !== path) continue;
+              // room: how far the finger may slip (12 px each way: a 24 px target) and still land on it
+              let room = 0;
+              for (const d of [4, 8, 12]) if ([[d, 0], [-d, 0], [0, d], [0, -d]].every(([dx, dy]) => document.elementFromPoint(x + dx, y + dy) === path)) room = d;
+              if (!best || room > best.room) best = { x, y, room };
+            }
+          return best;
+        }, code);
+      const codes = await page.$$eval('[data-testid=map] svg.choropleth path[data-code]', (ps) => ps.map((p) => p.getAttribute('data-code')!));
+      assert.equal(codes.length, 14);
+      for (const code of codes) {
+        await page.locator('[data-testid=map] svg.choropleth').scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        const t = await target(code);
+        assert.ok(t && t.room >= 12, `${code}: no 24 px target on the map at 390 px (${JSON.stringify(t)})`);
+        await page.mouse.click(t.x, t.y);
+        await page.waitForFunction((c) => new URLSearchParams(location.search).get('gov') === c, code, { timeout: 5000 });
+      }
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
   test('on a phone the table is folded under a disclosure that the keyboard opens; through it a reader selects and reads each of the 14 governorates', async () => {
     const names = new Map(atlas.dataset.areas.map((a) => [a.code, a.name_en]));
     await withPage('/?metric=massacres&year=2015&perp=all', { viewport: PHONE, isMobile: true }, async (page, log) => {
