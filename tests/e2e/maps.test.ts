@@ -314,6 +314,77 @@ describe('maps: every table the data allows', () => {
     });
   });
 
+  test('on a 390 px phone every one of the 14 governorates can be tapped on the map: its shape, or its callout where the shape is under 24 px', async () => {
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: PHONE, isMobile: true }, async (page, log) => {
+      await page.locator('[data-testid=callouts]').waitFor();
+      await page.locator('[data-testid=map] svg.choropleth').scrollIntoViewIfNeeded();
+      // where a finger lands for a governorate: its callout's centre, or the point of its shape (in page
+      // coordinates) that is really the shape's (not under a callout or the label) with the most room around it
+      const target = (code: string) =>
+        page.evaluate((code) => {
+          const callout = document.querySelector<HTMLElement>(`[data-testid=callouts] button[data-code=${code}]`);
+          if (callout) {
+            const r = callout.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2, room: 12 };
+          }
+          const path = document.querySelector<SVGPathElement>(`[data-testid=map] svg.choropleth path[data-code=${code}]`)!;
+          const r = path.getBoundingClientRect();
+          let best: { x: number; y: number; room: number } | null = null;
+          for (let y = r.y + 2; y < r.bottom; y += 3)
+            for (let x = r.x + 2; x < r.right; x += 3) {
+              if (document.elementFromPoint(x, y) !== path) continue;
+              // room: how far the finger may slip (12 px each way: a 24 px target) and still land on it
+              let room = 0;
+              for (const d of [4, 8, 12]) if ([[d, 0], [-d, 0], [0, d], [0, -d]].every(([dx, dy]) => document.elementFromPoint(x + dx, y + dy) === path)) room = d;
+              if (!best || room > best.room) best = { x, y, room };
+            }
+          return best;
+        }, code);
+      const codes = await page.$$eval('[data-testid=map] svg.choropleth path[data-code]', (ps) => ps.map((p) => p.getAttribute('data-code')!));
+      assert.equal(codes.length, 14);
+      for (const code of codes) {
+        await page.locator('[data-testid=map] svg.choropleth').scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        const t = await target(code);
+        assert.ok(t && t.room >= 12, `${code}: no 24 px target on the map at 390 px (${JSON.stringify(t)})`);
+        await page.mouse.click(t.x, t.y);
+        await page.waitForFunction((c) => new URLSearchParams(location.search).get('gov') === c, code, { timeout: 5000 });
+      }
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
+  test('on a phone the table is folded under a disclosure that the keyboard opens; through it a reader selects and reads each of the 14 governorates', async () => {
+    const names = new Map(atlas.dataset.areas.map((a) => [a.code, a.name_en]));
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: PHONE, isMobile: true }, async (page, log) => {
+      const summary = page.locator('[data-testid=table-fold] > summary');
+      await summary.waitFor();
+      assert.equal(await summary.textContent(), en['tables.open']);
+      assert.equal(await page.locator('[data-testid=gov-table]').count(), 0, 'the folded table is drawn');
+      // the closed disclosure fills the place kept for it: nothing moved when it came
+      const [slot, fold] = await page.$$eval('.table-slot, [data-testid=table-fold]', (els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+      assert.equal(fold, slot, `the disclosure is ${fold}px in a ${slot}px place`);
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid=table-fold] [data-testid=gov-table]').waitFor();
+      assert.equal(await page.getAttribute('[data-testid=table-fold]', 'open'), '');
+      const codes = await page.$$eval('[data-testid=gov-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-code')!));
+      assert.equal(codes.length, 14);
+      for (const code of codes) {
+        await page.click(`[data-testid=gov-table] tr[data-code=${code}] button.pick`);
+        await page.waitForFunction((c) => new URLSearchParams(location.search).get('gov') === c, code);
+        await page.waitForFunction((n) => document.querySelector('[data-testid=detail]')?.textContent?.includes(n), names.get(code)!);
+      }
+      await screenshot(page, 'maps-table-fold-390', { fullPage: true });
+      assert.deepEqual(problems(log), []);
+    });
+    // wider, the table is there without a disclosure
+    await withPage('/?metric=massacres&year=2015&perp=all', { viewport: DESKTOP }, async (page) => {
+      await page.locator('[data-testid=gov-table]').waitFor();
+      assert.equal(await page.locator('[data-testid=table-fold]').count(), 0);
+    });
+  });
+
   test('the embed on a phone: the same callouts, a tap on one selects it, and the map names the selected governorate with its figure', async () => {
     const map = selectMap(atlas, q('massacres', 2015));
     const names = new Map(atlas.dataset.areas.map((a) => [a.code, a.name_en]));

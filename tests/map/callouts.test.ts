@@ -12,6 +12,12 @@ describe('tooSmall', () => {
     expect(tooSmall(governorates, 358, 294)).toEqual(expect.arrayContaining(['SY-DI', 'SY-QU']));
     expect(tooSmall(governorates, 358, 294)).not.toContain('SY-RD');
   });
+  it('a thin diagonal shape with no 24 px of room anywhere counts as too small (Latakia on a phone), not on a desktop', () => {
+    expect(tooSmall(governorates, 358, 294)).toContain('SY-LA');
+    expect(tooSmall(governorates, 820, 672)).not.toContain('SY-LA');
+    // the big ones always have room
+    for (const code of ['SY-HL', 'SY-HI', 'SY-DY', 'SY-HA', 'SY-RD', 'SY-ID', 'SY-HM', 'SY-DR']) expect(tooSmall(governorates, 358, 294), code).not.toContain(code);
+  });
   it('on a desktop map, Damascus and Quneitra only', () => {
     expect(tooSmall(governorates, 820, 672).sort()).toEqual(['SY-DI', 'SY-QU']);
   });

@@ -22,20 +22,55 @@ export const MIN_TARGET = 24;
 /** The padding ChoroplethSvg fits the map with, for the same projection. */
 export const mapPadding = (width: number, height: number) => Math.round(Math.min(width, height) * 0.03);
 
-/** Codes of governorates whose drawn box is under `min` px in width or height, in the features' order. */
+/** Whether (x, y) is inside the rings, even-odd (a hole's ring takes its area out). */
+function inside(rings: [number, number][][], x: number, y: number): boolean {
+  let odd = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+    }
+  return odd;
+}
+
+/**
+ * Whether a finger's target fits somewhere in the drawn shape: a point from which `min / 2` px
+ * each way (left, right, up, down) is still the shape. A box of `min` px is not enough for a thin
+ * diagonal shape (Latakia on a phone), which this catches. Sampled every 2 px.
+ */
+function hasRoom(rings: [number, number][][], [[x0, y0], [x1, y1]]: [[number, number], [number, number]], min: number): boolean {
+  const r = min / 2;
+  for (let y = y0 + r; y <= y1 - r; y += 2)
+    for (let x = x0 + r; x <= x1 - r; x += 2)
+      if (inside(rings, x, y) && inside(rings, x - r, y) && inside(rings, x + r, y) && inside(rings, x, y - r) && inside(rings, x, y + r)) return true;
+  return false;
+}
+
+/**
+ * Codes of governorates that offer no target of `min` px on the map as drawn (their drawn box is
+ * under `min` in width or height, or no point of the shape has `min / 2` px of it each way), in
+ * the features' order.
+ */
 export function tooSmall(governorates: GovernorateFeature[], width: number, height: number, min = MIN_TARGET): string[] {
   const projection = fitProjection(governorates, width, height, mapPadding(width, height));
   const path = geoPath(projection);
   return governorates
     .filter((g) => {
-      const [[x0, y0], [x1, y1]] = path.bounds(g);
-      return x1 - x0 < min || y1 - y0 < min;
+      const box = path.bounds(g);
+      const [[x0, y0], [x1, y1]] = box;
+      if (x1 - x0 < min || y1 - y0 < min) return true;
+      // a shape three targets wide and tall has room somewhere; only narrower ones are sampled
+      if (Math.min(x1 - x0, y1 - y0) >= 3 * min) return false;
+      const polys = g.geometry.type === 'Polygon' ? [g.geometry.coordinates] : g.geometry.coordinates;
+      const rings = polys.flat().map((ring) => ring.map((p): [number, number] => projection(p as [number, number]) ?? [NaN, NaN]));
+      return !hasRoom(rings, box, min);
     })
     .map((g) => g.id);
 }
 
 /** Sizes of a callout and of the selected governorate's label, CSS px (the overlay's CSS says the same). */
-export const CALLOUT = { inset: 4, height: 28, gap: 4, swatch: 14, font: 12, labelFont: 13 } as const;
+export const CALLOUT = { inset: 4, height: 28, gap: 4, swatch: 14, font: 12, labelFont: 13, rowBelow: 480 } as const;
 
 /** A callout: its top-left corner and height, and where its governorate lies on the map. */
 export interface CalloutPlace {
@@ -47,7 +82,11 @@ export interface CalloutPlace {
   anchor: [number, number];
 }
 
-/** The callouts of a map drawn at width × height: one per governorate too small to tap, stacked top-left. */
+/**
+ * The callouts of a map drawn at width × height: one per governorate too small to tap, stacked
+ * top-left. A map narrower than `CALLOUT.rowBelow` (a phone's) flows the same callouts in a row
+ * along its top edge instead (the overlay's CSS, `.callouts.row`: their widths are the text's).
+ */
 export function calloutPlaces(governorates: GovernorateFeature[], width: number, height: number, min = MIN_TARGET): CalloutPlace[] {
   const small = tooSmall(governorates, width, height, min);
   if (!small.length) return [];
