@@ -10,7 +10,8 @@
  *   a view gets its measure's card. With JavaScript the page sends the reader on to the explorer
  *   with the link's query string (`static/m.js`); without it, it shows the card, its sources, and a
  *   link to the explorer;
- * - `robots.txt` and, when the public address is known, `sitemap.xml`.
+ * - `robots.txt` and, when the public address is known, `sitemap.xml` (explorer, methods, briefing
+ *   mode; a measure's page names the explorer view as its canonical address instead).
  *
  * The site's public address is a build setting, `ATLAS_SITE_URL` (e.g. `https://example.org/atlas/`):
  * Open Graph wants absolute URLs for `og:image` and `og:url`, and a sitemap lists absolute ones.
@@ -96,9 +97,12 @@ export function sitemapXml(site: string, paths: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }
 
-/** The public pages: explorer, methods, briefing mode, and each measure's page. */
-export function publicPaths(metrics: readonly string[]): string[] {
-  return ['', 'methods/', 'present/', ...metrics.map((m) => `m/${m}/`)];
+/**
+ * The pages a sitemap lists: explorer, methods, briefing mode. A measure's share page is left out:
+ * its canonical address is the explorer view it opens.
+ */
+export function publicPaths(): string[] {
+  return ['', 'methods/', 'present/'];
 }
 
 /**
@@ -310,7 +314,7 @@ export function cards(): Plugin {
         if (!explorer) throw new Error(`cards: no figures for the default measure (static/data/full/${DEFAULT_VIEW.metric}.json); run npm run data`);
         writeFileSync(join(out, 'cards', 'present.png'), await svgToPng(mod.presentCard(explorer, site ?? '').svg));
         writeFileSync(join(out, 'robots.txt'), robotsTxt(site));
-        if (site) writeFileSync(join(out, 'sitemap.xml'), sitemapXml(site, publicPaths(written)));
+        if (site) writeFileSync(join(out, 'sitemap.xml'), sitemapXml(site, publicPaths()));
         config.logger.info(`cards: ${written.length + 1} card images, ${written.length} measure pages, robots.txt${site ? `, sitemap.xml for ${site}` : ''}`);
       } finally {
         await server.close();

@@ -48,16 +48,10 @@ describe('robots.txt and sitemap.xml', () => {
     expect(robotsTxt(null)).not.toMatch(/Sitemap:/);
     expect(robotsTxt('https://example.org/atlas/')).toMatch(/^Sitemap: https:\/\/example\.org\/atlas\/sitemap\.xml$/m);
   });
-  it('the sitemap lists the public pages, never the embed', () => {
-    const xml = sitemapXml('https://example.org/', publicPaths(['barrel-bombs', 'massacres']));
+  it('the sitemap lists the public pages, never the embed (nor a measure’s share page, whose canonical is its explorer view)', () => {
+    const xml = sitemapXml('https://example.org/', publicPaths());
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs).toEqual([
-      'https://example.org/',
-      'https://example.org/methods/',
-      'https://example.org/present/',
-      'https://example.org/m/barrel-bombs/',
-      'https://example.org/m/massacres/',
-    ]);
+    expect(locs).toEqual(['https://example.org/', 'https://example.org/methods/', 'https://example.org/present/']);
     expect(xml).not.toMatch(/embed/);
   });
 });

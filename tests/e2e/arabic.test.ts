@@ -233,6 +233,41 @@ describe('Arabic interface', () => {
     });
   });
 
+  test('390 px, a governorate selected: every inserted run in the summary, detail panel and map label is isolated', async () => {
+    // a view whose detail panel holds transcribers' notes (English) and outlets' names and titles
+    for (const path of ['/?metric=civilian-deaths&year=2019&perp=all&gov=SY-ID&lang=ar', '/?metric=civilian-deaths&year=2019&perp=all&gov=SY-ID']) {
+      await withPage(path, { viewport: { width: 390, height: 844 }, isMobile: true }, async ({ page, log }) => {
+        await page.waitForSelector('[data-testid=detail]', { timeout: 30_000 });
+        await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('[data-testid=detail] details').forEach((d) => (d.open = true)));
+        const found = await page.evaluate(() => {
+          const bad: string[] = [];
+          const outlets: string[] = [];
+          for (const root of document.querySelectorAll('[data-testid=summary], [data-testid=detail], [data-testid=selected-label]')) {
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const text = n.textContent ?? '';
+              const parent = n.parentElement!;
+              if (/Jisr TV|Zaman al-Wasl|Syrian Network for Human Rights/.test(text)) outlets.push(`${parent.tagName}:${text}`);
+              // Arabic and Latin in one text node: only inside one isolated run (a <bdi>), or each run in FSI … PDI
+              const bare = text.replace(/\u2068[^\u2069]*\u2069/g, '');
+              if (/[A-Za-z]/.test(bare) && /[\u0600-\u06FF]/.test(bare) && parent.tagName !== 'BDI') bad.push(`mixed, not isolated: ${text.slice(0, 60)}`);
+              // a run starting in one script sits in an element of that direction
+              const strong = /[A-Za-z\u0600-\u06FF]/.exec(text)?.[0];
+              if (!strong) continue;
+              const want = /[A-Za-z]/.test(strong) ? 'ltr' : 'rtl';
+              if (getComputedStyle(parent).direction !== want) bad.push(`${want} run in a ${getComputedStyle(parent).direction} element: ${text.slice(0, 60)}`);
+            }
+          }
+          return { bad, outlets };
+        });
+        assert.deepEqual(found.bad, [], path);
+        assert.ok(found.outlets.length > 0, `${path}: no outlet named`);
+        for (const o of found.outlets) assert.match(o, /^BDI:/, `${path}: an outlet's name outside a <bdi>: ${o}`);
+        assert.deepEqual(problems(log), []);
+      });
+    }
+  });
+
   test(
     `methods page in Arabic: no axe violation and no sideways scroll at ${label}`,
     async () => {
