@@ -22,7 +22,7 @@ import type { Query } from '../../src/lib/data/selection';
 import { indexDataset, selectMap, selectTime, yearsOf, type Atlas } from '../../src/lib/data/select';
 import { datasetVersion, serializeDataset } from '../../src/lib/data/build';
 import { DEFAULT_VIEW, parseView, type ViewParams } from '../../src/lib/state/url';
-import { DEFAULT_EMBED, fallbackHeight, type EmbedParams } from '../../src/lib/embed/params';
+import { DEFAULT_EMBED, fallbackHeight, type EmbedParams } from '../../src/lib/state/embed';
 import { embedSnippet, embedUrl } from '../../src/lib/share/snippet';
 import { publishVersions } from '../../scripts/publish-versions';
 import {

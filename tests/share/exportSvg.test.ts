@@ -11,7 +11,7 @@ import type { Query } from '../../src/lib/data/selection';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
 import { fixture } from '../data/fixture';
 import { FORMATS, composeExportSvg, escapeXml, layoutExport, nestSvg, textWidth, wrapText, type ExportFormat, type ExportTexts, type Rect } from '../../src/lib/share/exportSvg';
-import type { Show } from '../../src/lib/embed/params';
+import type { Show } from '../../src/lib/state/embed';
 
 const topo = JSON.parse(readFileSync('static/geo/syria.topo.json', 'utf8')) as SyriaTopology;
 const atlas = indexDataset(fixture());

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { childIdOf, heightMessages, heightOf, parsePym, plainHeightMessage, pymHeightMessage } from '../../src/lib/embed/resize';
+import { childIdOf, heightMessages, heightOf, parsePym, plainHeightMessage, pymHeightMessage } from '../../src/lib/share/resize';
 
 describe('height messages', () => {
   test('pym.js format: pymxPYMx<id>xPYMxheightxPYMx<px>, rounded up', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { embedId, embedSnippet, embedUrl, pymSnippet, shareLink, siteUrl, viewLink } from '../../src/lib/share/snippet';
 import { DEFAULT_VIEW, parseView, type ViewParams } from '../../src/lib/state/url';
-import { DEFAULT_EMBED, parseEmbed } from '../../src/lib/embed/params';
+import { DEFAULT_EMBED, parseEmbed } from '../../src/lib/state/embed';
 
 const SITE = 'https://atlas.example.org/syria/';
 

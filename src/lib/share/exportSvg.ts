@@ -17,7 +17,7 @@
 import { balanceLines } from '../data/bidi';
 import { GAP } from '../map/color';
 import type { LegendItem } from '../map/legend';
-import type { Show } from '../embed/params';
+import type { Show } from '../state/embed';
 
 export type ExportFormat = 'wide' | 'square';
 

@@ -14,7 +14,7 @@
  * view is, and the host decides its width.
  */
 import { serializeView, type ViewParams } from '../state/url';
-import { embedQuery, fallbackHeight, type EmbedParams } from '../embed/params';
+import { embedQuery, fallbackHeight, type EmbedParams } from '../state/embed';
 
 /** The site's base URL (ending with `/`) from a page URL and the build's base (`./` or `/atlas/`). */
 export function siteUrl(pageHref: string, base: string): string {

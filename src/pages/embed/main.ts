@@ -3,6 +3,6 @@ import '../../lib/app/styles.css';
 import './embed.css';
 import { mount } from 'svelte';
 import Embed from '../../lib/embed/Embed.svelte';
-import { siteRoot } from '../../lib/app/paths';
+import { siteRoot } from '../../lib/state/paths';
 
 mount(Embed, { target: document.getElementById('app')!, props: { search: location.search, base: siteRoot() } });

@@ -3,7 +3,7 @@ import '../../lib/app/styles.css';
 import { hydrate, mount } from 'svelte';
 import Explorer from '../../lib/app/Explorer.svelte';
 import { loadFirstView } from '../../lib/app/firstView';
-import { siteRoot } from '../../lib/app/paths';
+import { siteRoot } from '../../lib/state/paths';
 import { setLocale } from '../../lib/i18n/i18n.svelte';
 import { parseView, serializeView } from '../../lib/state/url';
 

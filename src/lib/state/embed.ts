@@ -7,9 +7,9 @@
  * look when the defaults change.
  *
  * Deliberately ignores the parameters pym.js adds to the iframe's URL (`initialWidth`, `childId`,
- * `parentTitle`, `parentUrl`): `resize.ts` reads `childId`; the rest is dropped.
+ * `parentTitle`, `parentUrl`): `share/resize.ts` reads `childId`; the rest is dropped.
  */
-import { serializeView, type ViewParams } from '../state/url';
+import { serializeView, type ViewParams } from './url';
 
 /** `table`: the governorate table alone; `both`: map, timeline and (folded) the governorate table */
 export type Show = 'map' | 'timeline' | 'both' | 'table';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_EMBED, embedQuery, fallbackHeight, parseEmbed, type EmbedParams } from '../../src/lib/embed/params';
+import { DEFAULT_EMBED, embedQuery, fallbackHeight, parseEmbed, type EmbedParams } from '../../src/lib/state/embed';
 import { DEFAULT_VIEW, parseView, type ViewParams } from '../../src/lib/state/url';
 
 describe('parseEmbed', () => {
