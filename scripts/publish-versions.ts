@@ -18,7 +18,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serializeDataset, writeAtomic } from '../src/lib/data/build';
+import { serializeDataset, writeAtomic } from './data/build';
 import { parseDataset } from '../src/lib/data/load';
 import type { Dataset, MetricId } from '../src/lib/data/types';
 import { packSlice, sliceDataset, versionIndex } from '../src/lib/embed/slice';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildDataset, runBuild, serializeDataset } from '../../src/lib/data/build';
+import { buildDataset, runBuild, serializeDataset } from '../../scripts/data/build';
 import { parseDataset } from '../../src/lib/data/load';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures');

@@ -13,7 +13,7 @@ import {
   halfOf,
   runChecks,
   type CheckContext,
-} from '../../src/lib/data/checks';
+} from '../../scripts/data/checks';
 import type { Observation, Perpetrator, Source } from '../../src/lib/data/types';
 import { GOVERNORATE_CODES } from '../../src/lib/data/types';
 import { period } from '../../src/lib/data/period';

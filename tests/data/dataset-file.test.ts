@@ -3,7 +3,7 @@
  * one object per observation still read. Fixtures are synthetic.
  */
 import { describe, expect, it } from 'vitest';
-import { serializeDataset } from '../../src/lib/data/build';
+import { serializeDataset } from '../../scripts/data/build';
 import { decodeDataset, encodeObservations, parseDataset } from '../../src/lib/data/load';
 import type { Dataset } from '../../src/lib/data/types';
 

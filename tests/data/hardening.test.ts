@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildDataset, runBuild, serializeDataset } from '../../src/lib/data/build';
+import { buildDataset, runBuild, serializeDataset } from '../../scripts/data/build';
 import { decodeCsvBytes, parseCsv } from '../../src/lib/data/csv';
 import { publishVersions } from '../../scripts/publish-versions';
 

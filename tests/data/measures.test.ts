@@ -12,7 +12,7 @@ import { tableCatalogue } from '../../src/lib/data/tables';
 import { tablePeriods } from '../../src/lib/state/view.svelte';
 import { GOVERNORATE_CODES, type Dataset, type MetricId } from '../../src/lib/data/types';
 import { parseDataset } from '../../src/lib/data/load';
-import { serializeDataset } from '../../src/lib/data/build';
+import { serializeDataset } from '../../scripts/data/build';
 import { sliceDataset } from '../../src/lib/embed/slice';
 import { mergeDatasets, metricsOf } from '../../src/lib/data/measures';
 import { Figures } from '../../src/lib/app/figures';

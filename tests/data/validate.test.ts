@@ -14,7 +14,7 @@ import {
   readSources,
   type References,
   type TableFile,
-} from '../../src/lib/data/validate';
+} from '../../scripts/data/validate';
 
 const file = (name: string, text: string): TableFile => ({ file: name, table: parseCsv(text) });
 

@@ -20,7 +20,7 @@ import type { Frame, Page } from 'playwright-core';
 import { METRIC_IDS, type Dataset, type MetricId } from '../../src/lib/data/types';
 import type { Query } from '../../src/lib/data/selection';
 import { indexDataset, selectMap, selectTime, yearsOf, type Atlas } from '../../src/lib/data/select';
-import { datasetVersion, serializeDataset } from '../../src/lib/data/build';
+import { datasetVersion, serializeDataset } from '../../scripts/data/build';
 import { DEFAULT_VIEW, parseView, type ViewParams } from '../../src/lib/state/url';
 import { DEFAULT_EMBED, fallbackHeight, type EmbedParams } from '../../src/lib/state/embed';
 import { embedSnippet, embedUrl } from '../../src/lib/share/snippet';

@@ -7,7 +7,7 @@ import { indexDataset, selectMap, selectTime, yearsOf, perpsOf } from '../../src
 import type { Figure, MapSelection, Query, TimeSelection } from '../../src/lib/data/selection';
 import { METRIC_IDS, type Dataset, type MetricId } from '../../src/lib/data/types';
 import { parseDataset } from '../../src/lib/data/load';
-import { datasetVersion, serializeDataset } from '../../src/lib/data/build';
+import { datasetVersion, serializeDataset } from '../../scripts/data/build';
 import { isPackedSlice, packSlice, sliceDataset, sliceUrl, unpackSlice, versionIndex } from '../../src/lib/embed/slice';
 import { publishVersions } from '../../scripts/publish-versions';
 

@@ -25,10 +25,10 @@ import type {
   Status,
   Unit,
   VictimGroup,
-} from './types';
-import { GOVERNORATE_CODES, METRIC_IDS, QUALIFIERS, STATUSES, UNITS, VICTIM_GROUPS } from './types';
-import type { CsvTable } from './csv';
-import { parsePeriod } from './period';
+} from '../../src/lib/data/types';
+import { GOVERNORATE_CODES, METRIC_IDS, QUALIFIERS, STATUSES, UNITS, VICTIM_GROUPS } from '../../src/lib/data/types';
+import type { CsvTable } from '../../src/lib/data/csv';
+import { parsePeriod } from '../../src/lib/data/period';
 
 export interface ValidationError {
   /** the file as the editor knows it, e.g. `data/observations/deaths.csv` */

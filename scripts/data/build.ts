@@ -17,11 +17,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { decodeCsvBytes, parseCsv, type CsvTable } from './csv';
-import { encodeObservations } from './load';
+import { decodeCsvBytes, parseCsv, type CsvTable } from '../../src/lib/data/csv';
+import { encodeObservations } from '../../src/lib/data/load';
 import { FINDING_KINDS, runChecks } from './checks';
-import { period } from './period';
-import type { Dataset, Observation } from './types';
+import { period } from '../../src/lib/data/period';
+import type { Dataset, Observation } from '../../src/lib/data/types';
 import {
   readAreas,
   readMetrics,

@@ -70,10 +70,10 @@
  * percentages, plausibility of single figures, and comparisons across units (`persons` is never
  * compared with `civilians`).
  */
-import { publicationMoments } from './vintage';
-import type { Finding, Observation, Period, Perpetrator, Source } from './types';
-import { GOVERNORATE_CODES } from './types';
-import { isWholeYear, lengthInDays, period as parsePeriodStrict, within } from './period';
+import { publicationMoments } from '../../src/lib/data/vintage';
+import type { Finding, Observation, Period, Perpetrator, Source } from '../../src/lib/data/types';
+import { GOVERNORATE_CODES } from '../../src/lib/data/types';
+import { isWholeYear, lengthInDays, period as parsePeriodStrict, within } from '../../src/lib/data/period';
 
 export interface CheckContext {
   sources: Source[];
