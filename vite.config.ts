@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { serviceWorker } from './scripts/sw-plugin';
 import { contentSecurityPolicy } from './scripts/csp-plugin';
 import { prerender } from './scripts/prerender-plugin';
+import { cards } from './scripts/cards-plugin';
 
 const here = import.meta.dirname;
 const pages = resolve(here, 'src/pages');
@@ -18,6 +19,8 @@ export default defineConfig({
     svelte({ configFile: resolve(here, 'svelte.config.js') }),
     // the explorer's default view drawn into its HTML (scripts/prerender-plugin.ts)
     prerender(),
+    // share cards, per-measure share pages, robots.txt and sitemap.xml (scripts/cards-plugin.ts)
+    cards(),
     serviceWorker(),
     // every page carries the content security policy (scripts/csp-plugin.ts)
     contentSecurityPolicy(),
@@ -46,5 +49,9 @@ export default defineConfig({
     // Per test, not per file. Unit tests take milliseconds; the few that read the real data take
     // seconds, more on a loaded machine (CI, or helpers building at once): 5 s cut them there.
     testTimeout: 30_000,
+    // Test files share their worker's modules instead of importing everything again per file: the
+    // unit run takes about a fifth of the time. Tests must therefore not depend on module state
+    // left by another file (the interface language, say: set it, and set it back).
+    isolate: false,
   },
 });

@@ -9,8 +9,8 @@
  * - `static/data/versions/<version>.json`: a copy of each record (the explorer loads it for `?v=`);
  *   `static/data/versions/<version>/<metric>.json`: per-measure packed slices for embeds (embed/slice.ts);
  *   `static/data/latest/<metric>.json`: slices of the latest data (unpinned embeds);
- *   `static/data/full/<metric>.json`: the latest data of one measure with every field (the
- *   explorer paints its first view from it, then loads atlas.json);
+ *   `static/data/full/<metric>.json`: the latest data of one measure with every field, in columns
+ *   (the explorer paints its first view from it, and loads the other measures' files after);
  *   `static/data/versions.json`: the index (`{ latest, versions: [...] }`).
  *
  * `latest/`, `full/` and each version's slice folder are written fresh (a measure without rows
@@ -89,10 +89,12 @@ export function publishVersions(options: PublishOptions): PublishResult {
     if (/^[0-9a-f]{6,64}$/.test(v) && !kept.has(v)) rmSync(join(served, name), { recursive: true, force: true });
   }
   writeSlices(latest, join(options.outDir, 'latest'));
-  // The explorer's first paint: the latest data of one measure, every field kept (it cites).
+  // The explorer's first paint: the latest data of one measure, every field kept (it cites); its
+  // other measures, one file each as the reader picks them. In columns like atlas.json: a fifth
+  // fewer bytes on the wire than one object per row.
   writeFreshDir(
     join(options.outDir, 'full'),
-    new Map([...new Set<MetricId>(latest.observations.map((o) => o.metric))].map((m) => [`${m}.json`, JSON.stringify(sliceDataset(latest, m)) + '\n'])),
+    new Map([...new Set<MetricId>(latest.observations.map((o) => o.metric))].map((m) => [`${m}.json`, serializeDataset(sliceDataset(latest, m))])),
   );
   const index = versionIndex(datasets, latest.version);
   writeAtomic(join(options.outDir, 'versions.json'), JSON.stringify(index, null, 1) + '\n');

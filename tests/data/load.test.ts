@@ -46,6 +46,13 @@ describe('fetchJson', () => {
     expect((e as LoadError).timedOut).toBe(true);
   });
 
+  it('accepts JSON served under any non-HTML type (hosts vary)', async () => {
+    for (const type of ['application/json', 'application/octet-stream', 'text/plain', '']) {
+      const res = new Response('{"a":1}', { status: 200, headers: type ? { 'content-type': type } : {} });
+      expect(await fetchJson('x.json', 'the figures', async () => res, 1000)).toEqual({ a: 1 });
+    }
+  });
+
   it('keeps a slow download that keeps moving', async () => {
     expect(await fetchJson('x.json', 'the figures', trickle(['{"a":', '1', '}'], 25), 60)).toEqual({ a: 1 });
   });
@@ -54,6 +61,7 @@ describe('fetchJson', () => {
     ['HTTP 500', async () => new Response('no', { status: 500 }), /HTTP 500/],
     ['truncated JSON', async () => new Response('{"a":', { status: 200 }), /not valid JSON/],
     ['network error', async () => Promise.reject(new TypeError('Failed to fetch')), /Failed to fetch/],
+    ['a web page instead of JSON', async () => new Response('<!doctype html><p>home', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } }), /a web page \(text\/html\) came instead/],
   ] as [string, typeof fetch, RegExp][])('%s is a LoadError, not a timeout', async (_, fetcher, message) => {
     const e = await fetchJson('x.json', 'the figures', fetcher, 1000).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LoadError);

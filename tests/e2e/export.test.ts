@@ -95,8 +95,8 @@ describe('export', () => {
     await server?.close();
   });
 
-  test('PNG, wide and square: 2× pixels, the map area painted in the map’s colours', async () => {
-    const { page, log } = await open('/?metric=barrel-bombs&year=all&perp=all');
+  test('PNG, wide and square: 2× pixels, the map area painted in the map’s colours; the explorer’s callouts and selected label', async () => {
+    const { page, log } = await open('/?metric=barrel-bombs&year=all&perp=all&gov=SY-DI');
     try {
       const fills = await valueFills(page);
       assert.ok(fills.size >= 2, `the page's map has too few value colours: ${[...fills]}`);
@@ -104,6 +104,13 @@ describe('export', () => {
       const svg = (await download(page, 'svg')).body.toString('utf8');
       const m = /<svg data-part="map" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg);
       assert.ok(m, 'the SVG has no map');
+      // the same callouts as the explorer's map, over the map, and the selected governorate named with its figure
+      assert.ok(svg.includes(`<svg data-part="map-annotations" x="${m[1]}" y="${m[2]}" width="${m[3]}" height="${m[4]}"`), 'no callouts over the map');
+      for (const code of ['SY-DI', 'SY-QU']) assert.ok(svg.includes(`data-callout="${code}"`), `no callout for ${code}`);
+      const label = (await page.textContent('[data-testid=selected-label]'))!.trim();
+      assert.ok(/\d/.test(label), `the page's label "${label}" has no figure`);
+      const drawn = [...(/data-part="selected-label">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).join(' ');
+      assert.equal(drawn, label.replace(/&/g, '&amp;'), 'the image labels the selected governorate otherwise than the page');
       const [x, y, w, h] = m.slice(1).map((v) => Math.round(+v * PNG_SCALE));
 
       const wide = await download(page, 'png-wide');
@@ -209,7 +216,8 @@ describe('export', () => {
       await page.waitForFunction(() => /copied/i.test(document.querySelector('[data-testid=share] [role=status]')?.textContent ?? ''));
       const link = await page.evaluate(() => navigator.clipboard.readText());
       const url = new URL(link);
-      assert.equal(url.origin + url.pathname, `${server.url}/`);
+      // the measure's page (its share card), which goes on to the explorer at this view (cards.test.ts)
+      assert.equal(url.origin + url.pathname, `${server.url}/m/civilian-deaths/`);
       assert.deepEqual(
         { metric: url.searchParams.get('metric'), year: url.searchParams.get('year'), perp: url.searchParams.get('perp') },
         { metric: 'civilian-deaths', year: '2016', perp: 'regime' },
@@ -219,7 +227,7 @@ describe('export', () => {
       await page.click('[data-testid=share] .toggle');
       await page.click('[data-testid=share] [data-action=cite]');
       const cite = await page.inputValue('[data-testid=cite-text]');
-      assert.ok(cite.includes(link), 'the citation has no link to the view');
+      assert.ok(cite.includes(`${server.url}/${url.search}`), 'the citation has no link to the view (the explorer’s)');
       assert.ok(cite.includes(`data version ${dataset.version}`), 'the citation names no data version');
       // the figure on screen and its source first, then the view's other sources
       assert.match(cite, /\n\nThe figure on screen: .+\n- .+\n\n(The map’s governorate table|Other sources of the view):\n- /);

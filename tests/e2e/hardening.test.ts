@@ -161,6 +161,35 @@ describe('hardening: defects of issue #14', { skip }, () => {
     }
   });
 
+  it('a valid #deck= link never replaces a different kept deck without asking', { timeout: 60_000 }, async () => {
+    const mine = deckToFile({ title: 'My synthetic deck', slides: [slide('?metric=barrel-bombs&year=all&perp=all', 'mine')] });
+    const linked: Deck = { title: 'Linked synthetic deck', slides: [slide('?metric=massacres&year=all&perp=all', 'a'), slide('?metric=massacres&year=2015&perp=all', 'b')] };
+    const { page, log } = await open('/present/');
+    try {
+      await page.evaluate((text) => localStorage.setItem('atlas.deck', text), mine);
+      await page.goto(`${server.url}/present/${deckHash(linked, 0)}`);
+      await waitForReady(page, log);
+      await page.waitForSelector('[data-testid=linked-deck]');
+      assert.match((await page.textContent('[data-testid=linked-deck]')) ?? '', /kept in this browser \(1 slides?\) is unchanged.*My synthetic deck/s);
+      assert.equal(await page.evaluate(() => localStorage.getItem('atlas.deck')), mine, 'the kept deck is untouched on opening');
+      assert.equal(await page.locator('.stage [data-testid=slide]').count(), 1);
+      // opening one's own deck brings it back, still unchanged
+      await page.click('[data-action=open-kept]');
+      assert.equal(await page.locator('[data-testid=linked-deck]').count(), 0);
+      assert.match(page.url(), /#deck=/);
+      assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('atlas.deck')!).title), 'My synthetic deck');
+      // keeping the link's deck, when asked, replaces it
+      await page.goto(`${server.url}/present/${deckHash(linked, 1)}`);
+      await page.reload();
+      await waitForReady(page, log);
+      await page.click('[data-action=keep-linked]');
+      assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('atlas.deck')!).title), 'Linked synthetic deck');
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a damaged #deck= link stays in the address bar, and the notice says which deck is shown', { timeout: 60_000 }, async () => {
     const hash = '#deck=eyJ0IjoiU3ludGhldGljIiwicyI6W1si&slide=2';
     const { page, log } = await open(`/present/${hash}`);
@@ -179,6 +208,89 @@ describe('hardening: defects of issue #14', { skip }, () => {
       assert.equal(new URL(page.url()).hash, hash);
     } finally {
       await page.close();
+    }
+  });
+
+  /**
+   * Faults on the two files every page needs, the figures and the map: each page says what failed,
+   * and its "Try again" works once the network answers again.
+   */
+  it('on a slow network every page says it is loading before any figure arrives (no blank page)', { timeout: 90_000 }, async () => {
+    const cases: [string, string][] = [
+      ['/?metric=massacres', '.loading'],
+      ['/embed/?metric=massacres', '.loading'],
+      ['/present/', '.loading'],
+      ['/methods/', 'main [aria-live=polite]'],
+    ];
+    const FILES = /\/(data\/.*|geo\/[^/]+)\.json$/;
+    for (const [path, loading] of cases) {
+      const page = await browser.newPage();
+      const held: import('playwright-core').Route[] = [];
+      let released = false;
+      const hold = (route: import('playwright-core').Route) => (released ? route.continue() : void held.push(route));
+      try {
+        await page.route(FILES, hold);
+        // as soon as the document is parsed (its scripts have run): nothing has arrived yet
+        await page.goto(server.url + path, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+        await page.waitForSelector(loading, { timeout: 10_000 });
+        const shown = await page.evaluate((sel) => {
+          const el = document.querySelector(sel);
+          const box = el?.getBoundingClientRect();
+          return { text: el?.textContent?.trim() ?? '', visible: !!box && box.width > 0 && box.height > 0, live: el?.getAttribute('aria-live') };
+        }, loading);
+        assert.match(shown.text, /Loading/i, `${path}: a loading message`);
+        assert.ok(shown.visible, `${path}: the loading message is visible`);
+        assert.equal(shown.live, 'polite', `${path}: read out to screen readers`);
+        await waitUntil(() => held.length >= 1);
+        // then the figures arrive and the page is ready
+        released = true;
+        for (const r of held.splice(0)) await r.continue();
+        await waitForReady(page);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  describe('faults survived', () => {
+    type Fault = 'abort' | '500' | 'truncated' | 'html';
+    const answer = (fault: Fault) => async (route: import('playwright-core').Route) => {
+      if (fault === 'abort') return route.abort('connectionreset');
+      if (fault === '500') return route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' });
+      if (fault === 'html') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Home</title>' });
+      const real = await route.fetch();
+      const body = await real.text();
+      return route.fulfill({ status: 200, contentType: 'application/json', body: body.slice(0, Math.floor(body.length / 2)) });
+    };
+    const FIGURES = /\/data\/(full\/[^/]+|latest\/[^/]+|atlas|versions\/[^/]+)\.json$/;
+    const MAP = /\/geo\/syria\.topo\.json$/;
+    const cases: [string, string, RegExp, Fault, RegExp][] = [
+      ['explorer', '/?metric=massacres', FIGURES, '500', /the figures: HTTP 500/],
+      ['explorer', '/?metric=barrel-bombs', MAP, 'truncated', /the map: not valid JSON/],
+      ['explorer', '/?metric=cluster-attacks', FIGURES, 'html', /the figures: a web page \(text\/html\) came instead/],
+      ['explorer', '/?metric=massacres&year=2015', MAP, 'abort', /the map: /],
+      ['embed', '/embed/?metric=massacres', FIGURES, 'truncated', /the figures: not valid JSON/],
+      ['briefing', '/present/', MAP, '500', /the map: HTTP 500/],
+    ];
+    for (const [page_, path, target, fault, message] of cases) {
+      it(`${page_}: ${fault} on ${target === MAP ? 'the map' : 'the figures'} is said, and "Try again" recovers`, { timeout: 60_000 }, async () => {
+        const page = await browser.newPage();
+        const log = watchPage(page, server.origin);
+        const handler = answer(fault);
+        try {
+          await page.route(target, handler);
+          await page.goto(server.url + path, { waitUntil: 'load', timeout: 30_000 });
+          await page.waitForSelector('body[data-state=error]', { timeout: 20_000 });
+          assert.match((await page.textContent('[role=alert]')) ?? '', message);
+          await page.unroute(target, handler);
+          await page.click('[data-action=retry]');
+          await waitForReady(page);
+          assert.ok((await page.locator('svg path[data-code]').count()) >= 14, 'the map is drawn after the retry');
+          assert.deepEqual(log.pageErrors, []);
+        } finally {
+          await page.close();
+        }
+      });
     }
   });
 });

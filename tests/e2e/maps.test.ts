@@ -314,6 +314,25 @@ describe('maps: every table the data allows', () => {
     });
   });
 
+  test('the embed on a phone: the same callouts, a tap on one selects it, and the map names the selected governorate with its figure', async () => {
+    const map = selectMap(atlas, q('massacres', 2015));
+    const names = new Map(atlas.dataset.areas.map((a) => [a.code, a.name_en]));
+    await withPage('/embed/?metric=massacres&year=2015&perp=all&gov=SY-QU', { viewport: PHONE, isMobile: true }, async (page, log) => {
+      const label = async () => (await page.locator('[data-testid=selected-label]').textContent()) ?? '';
+      assert.ok((await label()).includes(names.get('SY-QU')!), `the embed's map label "${await label()}" does not name Quneitra`);
+      const target = page.locator('[data-testid=callouts] button[data-code=SY-DI]');
+      const box = (await target.boundingBox())!;
+      assert.ok(box.width >= 24 && box.height >= 24, `Damascus: a target of ${box.width}×${box.height} px`);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForFunction(() => document.querySelector('[data-testid=selected-label]')?.textContent?.includes('Damascus'));
+      const cell = map.cells.find((c) => c.codes.includes('SY-DI'))!;
+      if (cell.status === 'value') assert.ok((await label()).replace(/,/g, '').includes(String(cell.figure!.shown.value)), await label());
+      assert.equal(await page.getAttribute('[data-testid=map] svg path[data-code=SY-DI]', 'aria-pressed'), 'true');
+      await screenshot(page, 'maps-embed-callouts-390');
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
   // one page state per language: English on a desktop, Arabic on a phone
   for (const [lang, viewport, isMobile] of [
     ['en', DESKTOP, false],

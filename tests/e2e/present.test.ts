@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { indexDataset, type Atlas } from '../../src/lib/data/select';
 import { slideFacts, slideView } from '../../src/lib/present/slide';
-import { deckHash, deckFromFile, normalizeViewString, type Deck } from '../../src/lib/present/deck';
+import { deckHash, deckFromFile, normalizeViewString, parseDeckHash, type Deck } from '../../src/lib/present/deck';
 import { KEY_FIGURES } from '../../src/lib/present/decks/key-figures';
 import {
   DIST,
@@ -250,6 +250,56 @@ describe('briefing mode', { skip }, () => {
         else assert.ok(events.keyed < events.markers, `${name}: labels beside most markers (${JSON.stringify(events)})`);
         await page.waitForTimeout(900);
         await screenshot(page, `present-key-figures-3-${name}`, { fullPage: name === 'phone' });
+        assert.deepEqual(problems(log), []);
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+
+  it('a slide with the governorate table: 14 rows beside the map on a wide screen, readable, inside the slide (en, and ar on a phone)', { timeout: 120_000 }, async () => {
+    const view = '?metric=massacres&year=2015&perp=all';
+    const deck: Deck = { title: 'Table', slides: [{ view, title: 'Massacres by governorate, 2015', note: '', table: true }] };
+    for (const [name, lang, options] of [
+      ['1920', 'en', { viewport: { width: 1920, height: 1080 } }],
+      ['phone-ar', 'ar', { viewport: { width: 390, height: 844 }, isMobile: true }],
+    ] as const) {
+      const { page, log } = await open(`/present/${lang === 'ar' ? '?lang=ar' : ''}${deckHash(deck)}`, options);
+      try {
+        const table = page.locator('.stage [data-testid=slide-table]');
+        await table.waitFor({ timeout: 10_000 });
+        assert.equal(await table.locator('tbody tr').count(), 14);
+        assert.equal(await page.locator('.stage .time-box').count(), 0, 'the timeline is still drawn');
+        const m = await page.evaluate(() => {
+          const box = (sel: string) => document.querySelector(`.stage ${sel}`)!.getBoundingClientRect();
+          const cell = document.querySelector('.stage [data-testid=slide-table] tbody td.num')!;
+          return { map: box('.map-box'), table: box('[data-testid=slide-table]'), foot: box('.foot'), font: parseFloat(getComputedStyle(cell).fontSize), dir: document.documentElement.dir };
+        });
+        if (name === '1920') {
+          // beside the map, above the footer, in type a room can read (at least 20 px on a 1080 p screen)
+          assert.ok(m.table.left >= m.map.right - 1, `the table is not beside the map: ${JSON.stringify(m)}`);
+          assert.ok(m.table.bottom <= m.foot.top + 1, `the table runs under the footer: ${JSON.stringify(m)}`);
+          assert.ok(m.font >= 20, `the table's figures are ${m.font}px`);
+        } else {
+          assert.equal(m.dir, 'rtl');
+          assert.ok(m.table.top >= m.map.bottom - 1, `the table is not below the map: ${JSON.stringify(m)}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 1, `the slide scrolls sideways by ${overflow}px`);
+          assert.match((await table.locator('caption').textContent()) ?? '', /[\u0600-\u06FF]/, 'the caption is not in Arabic');
+        }
+        await screenshot(page, `present-table-${name}`, { fullPage: name !== '1920' });
+        if (name === '1920') {
+          // the deck editor's option turns it off again: the timeline comes back
+          await page.click('[data-action=edit]');
+          const box = page.locator('[data-testid=deck-editor] [data-action=slide-table]');
+          assert.equal(await box.isChecked(), true);
+          await box.uncheck();
+          await page.click('[data-action=close-editor]');
+          await page.locator('.stage .time-box').waitFor({ timeout: 10_000 });
+          assert.equal(await table.count(), 0);
+          const kept = parseDeckHash(await page.evaluate(() => location.hash)).deck;
+          assert.ok(kept?.ok && kept.value.slides[0].table === undefined, `the link still asks for the table: ${JSON.stringify(kept)}`);
+        }
         assert.deepEqual(problems(log), []);
       } finally {
         await page.context().close();

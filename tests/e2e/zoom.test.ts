@@ -6,6 +6,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { governoratesOf, type SyriaTopology } from '../../src/lib/map/geo';
+import { boundsOf } from '../../src/lib/map/maplibre';
 import { DIST, launchBrowser, problems, skipWithoutChromium, startStaticServer, waitForReady, watchPage, type StaticServer, type TestBrowser } from './harness';
 
 const skip = skipWithoutChromium();
@@ -97,6 +101,36 @@ describe('MapLibre on demand', () => {
     assert.equal(await page.getAttribute('[data-testid=map] figure', 'data-mode'), 'svg');
     await page.locator('[data-testid=map] svg path[data-code="SY-HL"]').click();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('gov') === 'SY-HL', undefined, { timeout: 10_000 });
+    assert.deepEqual(problems(log), []);
+    await page.context().close();
+  });
+
+  it('with a governorate selected, + zooms towards it (Daraa, in the south-west), and so does MapLibre\'s own +', { skip, timeout: 90_000 }, async () => {
+    const topo = JSON.parse(readFileSync(join(DIST, 'geo', 'syria.topo.json'), 'utf8')) as SyriaTopology;
+    const [[w, s], [e, n]] = boundsOf(governoratesOf(topo).filter((g) => g.id === 'SY-DR'));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const log = watchPage(page, server.origin);
+    await page.goto(`${server.url}/?gov=SY-DR`);
+    await waitForReady(page, log);
+    const view = async (not = '') => {
+      const handle = await page.waitForFunction((old) => {
+        const v = document.querySelector<HTMLElement>('[data-testid=map] .maplibre')?.dataset.view;
+        return v && v !== old ? v : null;
+      }, not, { timeout: 30_000 });
+      const [lng, lat, zoom] = String(await handle.jsonValue()).split(',').map(Number);
+      return { lng, lat, zoom, raw: `${lng.toFixed(3)},${lat.toFixed(3)},${zoom.toFixed(2)}` };
+    };
+    await page.click('[data-testid=map] [data-action=zoom-in]');
+    await page.waitForSelector('[data-testid=map] [data-mode=maplibre]', { timeout: 60_000 });
+    // the first resting place is the initial fit of Syria; wait for the one after the zoom
+    let v = await view();
+    if (!(v.lng > w && v.lng < e)) v = await view(v.raw);
+    assert.ok(v.lng > w && v.lng < e && v.lat > s && v.lat < n, `the map rests at ${v.raw}, not over Daraa`);
+    // (Damascus would be fitted at the largest zoom already, with MapLibre's + disabled)
+    await page.click('[data-testid=map] .maplibregl-ctrl-zoom-in');
+    const next = await view(v.raw);
+    assert.ok(next.zoom >= v.zoom + 0.99 || next.zoom === 10, `MapLibre's + went from zoom ${v.zoom} to ${next.zoom}`);
+    assert.ok(next.lng > w && next.lng < e && next.lat > s && next.lat < n, `MapLibre's + left Daraa: ${next.raw}`);
     assert.deepEqual(problems(log), []);
     await page.context().close();
   });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { governoratesOf, neighbourBorders, neighboursOf, type MapHover, type SyriaTopology } from '../../src/lib/map/geo';
 import { BACKGROUND, DARK, GAP, NOT_LISTED, PALETTES, fillFor, hatchPixels, scaleFor } from '../../src/lib/map/color';
-import { HATCH_IMAGE, LAYERS, SOURCES, THEMED, addHatch, applyTheme, anchorOnMap, applyStates, bindEvents, boundsOf, buildStyle, overlayData, type MapLike } from '../../src/lib/map/maplibre';
+import { HATCH_IMAGE, LAYERS, SOURCES, THEMED, addHatch, applyTheme, anchorOnMap, applyStates, bindEvents, boundsOf, buildStyle, overlayData, zoomInTowards, zoomTarget, type CameraLike, type MapLike } from '../../src/lib/map/maplibre';
 import { SYNTHETIC_NO_BREAKDOWN, SYNTHETIC_TABLE } from './fixtures';
 
 const topo = JSON.parse(readFileSync('static/geo/syria.topo.json', 'utf8')) as SyriaTopology;
@@ -141,13 +141,75 @@ describe('events against a fake map', () => {
   });
 });
 
+/** A camera at `zoom` whose fit of any bounds is `fitOf(bounds)`; records where it was sent. */
+function fakeCamera(zoom: number, fitOf: (b: [[number, number], [number, number]]) => number | undefined, max = 10) {
+  const calls: [string, ...unknown[]][] = [];
+  const camera: CameraLike = {
+    getZoom: () => zoom,
+    getMaxZoom: () => max,
+    cameraForBounds: (b) => {
+      const z = fitOf(b);
+      return z === undefined ? undefined : { zoom: z };
+    },
+    easeTo: (o) => calls.push(['easeTo', o]),
+    zoomIn: () => calls.push(['zoomIn']),
+  };
+  return { camera, calls };
+}
+/** Roughly Web Mercator's fit of a box's width: the zoom at which `span` degrees take `px` pixels. */
+const mercatorFit = (px: number) => (b: [[number, number], [number, number]]) => Math.log2((px * 360) / (256 * Math.max(b[1][0] - b[0][0], 1e-6)));
+
+describe('"+" towards the selected governorate', () => {
+  const box = { width: 400, height: 300 };
+  test('centred on the selected governorate\'s bounds, not on Syria\'s', () => {
+    const { camera } = fakeCamera(5.5, mercatorFit(180));
+    for (const code of ['SY-DI', 'SY-QU', 'SY-HA', 'SY-LA']) {
+      const t = zoomTarget(camera, governorates, code, box)!;
+      const [[w, s], [e, n]] = boundsOf(governorates.filter((g) => g.id === code));
+      expect(t.center[0], code).toBeGreaterThan(w);
+      expect(t.center[0], code).toBeLessThan(e);
+      expect(t.center[1], code).toBeGreaterThan(s);
+      expect(t.center[1], code).toBeLessThan(n);
+    }
+    // Damascus lies in the south-west, well away from the middle of Syria
+    const di = zoomTarget(camera, governorates, 'SY-DI', box)!;
+    const [[w, s], [e, n]] = boundsOf(governorates);
+    expect(Math.hypot(di.center[0] - (w + e) / 2, di.center[1] - (s + n) / 2)).toBeGreaterThan(2);
+  });
+  test('a small governorate is zoomed until it fills the box (Damascus deeper than Homs); always at least one step; never beyond the largest zoom', () => {
+    const { camera } = fakeCamera(5.5, mercatorFit(180));
+    const di = zoomTarget(camera, governorates, 'SY-DI', box)!.zoom;
+    const hi = zoomTarget(camera, governorates, 'SY-HI', box)!.zoom;
+    expect(di).toBeGreaterThan(hi);
+    expect(hi).toBeGreaterThanOrEqual(6.5);
+    expect(zoomTarget(fakeCamera(9.5, mercatorFit(180)).camera, governorates, 'SY-DI', box)!.zoom).toBe(10);
+    // no fit possible (a box smaller than the padding): one step
+    expect(zoomTarget(fakeCamera(5.5, () => undefined).camera, governorates, 'SY-DI', box)!.zoom).toBe(6.5);
+    // the padding asked for is a fifth of the box's shorter side
+    const seen: unknown[] = [];
+    const spy = fakeCamera(5, () => 6).camera;
+    zoomTarget({ ...spy, cameraForBounds: (b, o) => (seen.push(o), spy.cameraForBounds(b, o)) }, governorates, 'SY-QU', box);
+    expect(seen).toEqual([{ padding: 60 }]);
+  });
+  test('nothing or an unknown code selected: a plain zoom in about the centre', () => {
+    const a = fakeCamera(5.5, mercatorFit(180));
+    expect(zoomTarget(a.camera, governorates, null, box)).toBeNull();
+    expect(zoomTarget(a.camera, governorates, 'SY-XX', box)).toBeNull();
+    zoomInTowards(a.camera, governorates, null, box);
+    expect(a.calls).toEqual([['zoomIn']]);
+    const b = fakeCamera(5.5, mercatorFit(180));
+    zoomInTowards(b.camera, governorates, 'SY-QU', box);
+    expect(b.calls).toEqual([['easeTo', zoomTarget(b.camera, governorates, 'SY-QU', box)]]);
+  });
+});
+
 describe('contract: the real maplibre-gl still has what we use', () => {
   test('exports and Map methods', async () => {
     const ml = await import('maplibre-gl');
     expect(typeof ml.Map).toBe('function');
     expect(typeof ml.NavigationControl).toBe('function');
     expect(typeof ml.setWorkerUrl).toBe('function');
-    for (const m of ['setFeatureState', 'addSource', 'addLayer', 'addImage', 'hasImage', 'getSource', 'on', 'off', 'once', 'project', 'getCanvas', 'addControl', 'remove', 'setMissingStyleImageResolver', 'setPaintProperty'] as const)
+    for (const m of ['setFeatureState', 'addSource', 'addLayer', 'addImage', 'hasImage', 'getSource', 'on', 'off', 'once', 'project', 'getCanvas', 'addControl', 'remove', 'setMissingStyleImageResolver', 'setPaintProperty', 'getZoom', 'getMaxZoom', 'cameraForBounds', 'easeTo', 'zoomIn', 'getCenter'] as const)
       expect(typeof ml.Map.prototype[m], m).toBe('function');
     expect(typeof ml.GeoJSONSource.prototype.setData).toBe('function');
   });

@@ -99,6 +99,18 @@ describe('URL', () => {
     expect(parsed.presenter).toBe(true);
     expect(deckHash(deck, 0)).not.toContain('slide=');
   });
+  it('round-trips the governorate table option (hash and file); a deck without it reads as before', () => {
+    const withTable: Deck = { ...deck, slides: [{ ...deck.slides[1], table: true }, { ...deck.slides[0], note: '' }, { ...deck.slides[0], table: true }] };
+    expect(parseDeckHash(deckHash(withTable)).deck).toEqual({ ok: true, value: withTable });
+    expect(deckFromFile(deckToFile(withTable))).toEqual({ ok: true, value: withTable });
+    expect(deckToFile(deck)).not.toContain('"table"');
+    expect(JSON.parse(deckToFile(withTable)).slides.map((x: { table?: boolean }) => x.table)).toEqual([true, undefined, true]);
+    // switched off: the key goes, so the deck is the same as one that never had it
+    expect(updateSlide(withTable, 0, { table: false }).slides[0]).toEqual(deck.slides[1]);
+    expect(updateSlide(deck, 1, { table: true }).slides[1].table).toBe(true);
+    const bad = validateDeck({ slides: [{ view: deck.slides[0].view, table: 'yes' }] });
+    expect(bad.ok).toBe(false);
+  });
   it('is compact: URL-safe characters only', () => {
     expect(encodeDeck(deck)).toMatch(/^[A-Za-z0-9_-]+$/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { embedId, embedSnippet, embedUrl, pymSnippet, siteUrl, viewLink } from '../../src/lib/share/snippet';
+import { embedId, embedSnippet, embedUrl, pymSnippet, shareLink, siteUrl, viewLink } from '../../src/lib/share/snippet';
 import { DEFAULT_VIEW, parseView, type ViewParams } from '../../src/lib/state/url';
 import { DEFAULT_EMBED, parseEmbed } from '../../src/lib/embed/params';
 
@@ -29,6 +29,19 @@ describe('viewLink', () => {
     const link = viewLink(SITE, view);
     expect(link.startsWith(SITE)).toBe(true);
     expect(parseView(new URL(link).search)).toEqual(view);
+  });
+});
+
+describe('shareLink', () => {
+  test("the measure's page (its share card), with the whole view in the query", () => {
+    const view: ViewParams = { ...DEFAULT_VIEW, metric: 'civilian-deaths', year: 2016, perp: 'regime', gov: 'SY-HL' };
+    const link = shareLink(SITE, view);
+    expect(link.startsWith(`${SITE}m/civilian-deaths/?`)).toBe(true);
+    expect(parseView(new URL(link).search)).toEqual(view);
+  });
+  test("UCDP's record has no measure page: the explorer link", () => {
+    const view = parseView('?source=ucdp&umeasure=deaths');
+    expect(shareLink(SITE, view)).toBe(viewLink(SITE, view));
   });
 });
 

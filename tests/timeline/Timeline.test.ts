@@ -4,7 +4,7 @@ import type { ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import Timeline from '../../src/lib/timeline/Timeline.svelte';
 import { EVENTS } from '../../src/lib/timeline/events';
-import { mixed, months2016, selection } from './fixtures';
+import { gapBar, mixed, months2016, selection, valueBar } from './fixtures';
 
 const html = (props: Partial<ComponentProps<typeof Timeline>> = {}) =>
   render(Timeline, { props: { selection: mixed(), width: 800, height: 360, events: [], ...props } }).body;
@@ -89,14 +89,28 @@ describe('Timeline (server render)', () => {
   });
 
   it('matches the SVG snapshot at phone width, right to left', async () => {
-    const { i18n } = await import('../../src/lib/i18n/i18n.svelte');
-    i18n.locale = 'ar'; // the Arabic catalog is English for now; only the direction changes
+    // the Arabic catalog loaded, as on the page: the same whatever ran before in this process
+    const { setLocale } = await import('../../src/lib/i18n/i18n.svelte');
+    await setLocale('ar', undefined);
     try {
       const markup = html({ width: 340, height: 300 });
       expect(markup).toMatch(/dir="rtl"/);
       await expect(normalise(markup)).toMatchFileSnapshot('./__snapshots__/timeline-phone-rtl.svg.html');
     } finally {
-      i18n.locale = 'en';
+      await setLocale('en', undefined);
     }
+  });
+
+  it('draws a broken axis: the mark on the axis, a white cut across each outlying bar, and its value', () => {
+    // invented values, shaped like a count that peaked early
+    const values = [600, 35_000, 24_500, 12_000, 8_700, 4_100, 3_000, 1_500, 900];
+    const sel = selection([...values.map((v, i) => valueBar(String(2012 + i), v)), gapBar('2021')], [], { perp: 'regime' });
+    const out = html({ selection: sel });
+    expect(out.match(/<g class="axis-break"/g)).toHaveLength(1);
+    expect(out.match(/<path class="break"/g)).toHaveLength(2);
+    expect([...out.matchAll(/<text class="break-value[^"]*"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual(['35,000', '24,500']);
+    expect(out).toContain('Bar cut (too tall for the scale)');
+    // one scale, no mark, for a chart with no outliers
+    expect(html()).not.toMatch(/axis-break|class="break/);
   });
 });

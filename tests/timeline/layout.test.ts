@@ -5,6 +5,8 @@ import timelineMessages from '../../src/lib/i18n/en/timeline';
 import { COMBINED_COLORS, GAP, PARTS_ONLY, PERP_COLORS, SINGLE_SERIES_COLOR, UNATTRIBUTED, perpColor } from '../../src/lib/timeline/colors';
 import { EVENTS } from '../../src/lib/timeline/events';
 import {
+  SHORT_BAR,
+  axisBreakValue,
   barAriaLabel,
   layoutTimeline,
   legendLabel,
@@ -303,5 +305,97 @@ describe('parties published as one figure', () => {
   });
   it('the two combinations in the data get different colours', () => {
     expect(perpColor('isis+hts')).not.toBe(perpColor('hts+tip'));
+  });
+});
+
+describe('a broken value axis (a few outlying years would flatten the rest)', () => {
+  it.each([
+    // invented heights, shaped like a count that peaked early and fell ten-fold
+    [[35_000, 24_500, 12_000, 8_700, 4_100, 3_000, 1_500, 900, 800, 700, 600, 1_100], 12_000],
+    [[35_000, 24_500, 16_700, 14_500, 10_000, 7_000, 3_000, 1_500, 1_000, 900, 900, 1_100], 16_700],
+    // no clear step between the tallest bars and the rest: one scale
+    [[19_500, 17_000, 15_000, 12_800, 6_000, 4_300, 3_500, 2_200, 400], null],
+    // too few bars to call any an outlier
+    [[50_000, 100, 100, 100], null],
+    // a single tall bar, but not twice the next: one scale
+    [[10_000, 7_000, 6_000, 5_000, 4_000, 3_000, 2_000, 1_000], null],
+    [[10_000, 2_000, 1_800, 1_500, 1_400, 1_200, 1_000, 900], 2_000],
+  ])('%j → %s', (values, expected) => {
+    expect(axisBreakValue(values)).toBe(expected);
+  });
+
+  const years = [
+    valueBar('2012', 600),
+    valueBar('2013', 35_000),
+    valueBar('2014', 24_500),
+    valueBar('2015', 12_000),
+    valueBar('2016', 8_700),
+    valueBar('2017', 4_100),
+    valueBar('2018', 3_000),
+    valueBar('2019', 1_500),
+    valueBar('2020', 900),
+    gapBar('2021'),
+    valueBar('2022', 700),
+    valueBar('2023', 600),
+    valueBar('2024', 150),
+  ];
+  const l = lay(selection(years, [], { perp: 'regime' }));
+  const row = l.years;
+
+  it('breaks the axis above the tallest kept bar; ticks stop there', () => {
+    expect(row.axisBreak).not.toBeNull();
+    expect(row.axisBreak!.value).toBeGreaterThanOrEqual(12_000);
+    expect(row.axisBreak!.value).toBeLessThan(24_500);
+    expect(Math.max(...row.ticks.map((t) => t.value))).toBe(row.axisBreak!.value);
+    expect(row.axisBreak!.y).toBeGreaterThan(row.plot.y);
+    expect(row.axisBreak!.y).toBeLessThan(byKey(row.bars, '2015').y);
+  });
+
+  it('cuts the outlying bars, marks the cut across each, and writes each one’s value over it', () => {
+    for (const [key, text] of [
+      ['2013', '35,000'],
+      ['2014', '24,500'],
+    ]) {
+      const b = byKey(row.bars, key);
+      expect(b.broken).toEqual({ y: row.axisBreak!.y, label: text, labelY: b.y - 3 });
+      // the cut bar still reaches above the mark, inside the plot, the taller one higher
+      expect(b.y).toBeLessThan(row.axisBreak!.y);
+      expect(b.broken!.labelY - 9).toBeGreaterThanOrEqual(row.plot.y);
+    }
+    expect(byKey(row.bars, '2013').y).toBeLessThan(byKey(row.bars, '2014').y);
+    for (const b of row.bars) if (!['2013', '2014'].includes(b.key)) expect(b.broken).toBeNull();
+  });
+
+  it('keeps recent years readable, on one scale with each other', () => {
+    const unbroken = lay(selection(years, [], { perp: 'regime' }), { height: 400 }).years;
+    const h = (k: string) => byKey(unbroken.bars, k).height;
+    // 1,500 against a kept scale of about 12,000 instead of 35,000
+    expect(h('2019') / (unbroken.baseline - unbroken.axisBreak!.y)).toBeGreaterThan(0.1);
+    expect(h('2019') / h('2015')).toBeCloseTo(1_500 / 12_000, 1);
+    expect(byKey(unbroken.bars, '2021').gap).not.toBeNull();
+  });
+
+  it('a sliver of a bar says its value over it', () => {
+    const slivers = row.bars.filter((b) => b.status !== 'gap' && b.height < SHORT_BAR);
+    expect(slivers.length).toBeGreaterThan(0);
+    for (const b of slivers) expect(b.shortValue).toEqual({ label: fmt.num(b.bar.value!), y: b.y - 3 });
+    for (const b of row.bars.filter((b) => b.height >= SHORT_BAR || b.status === 'gap')) expect(b.shortValue).toBeNull();
+  });
+
+  it('says so in the legend, last', () => {
+    expect(l.legend.at(-1)!.kind).toBe('broken');
+    expect(l.legend.at(-1)!.label).toMatch(/cut/i);
+  });
+
+  it('a plot too short for the break keeps one scale, and its legend says nothing of one', () => {
+    const short = lay(selection(years, [], { perp: 'regime' }), { height: 150 });
+    expect(short.years.axisBreak).toBeNull();
+    expect(short.years.bars.every((b) => b.broken === null)).toBe(true);
+    expect(short.legend.some((i) => i.kind === 'broken')).toBe(false);
+  });
+
+  it('a narrow chart abbreviates the written values like its axis', () => {
+    const phone = lay(selection(years, [], { perp: 'regime' }), { width: 300, height: 300 });
+    expect(byKey(phone.years.bars, '2013').broken?.label).toBe('35k');
   });
 });

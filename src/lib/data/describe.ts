@@ -67,28 +67,11 @@ export function areaName(atlas: Atlas, code: string, w: Words): string {
     .join(' + ');
 }
 
-export function sourceOf(atlas: Atlas, o: Observation): Source | undefined {
-  return atlas.sources.get(o.source);
-}
-
 /** "Syrian Network for Human Rights, “Title”, 2 Jan 2025" (+ "quoting SNHR" for an outlet). */
 export function citation(source: Source, w: Words): string {
   // publisher and title are isolated runs: a title in the other script cannot reorder the line
   const line = w.t('source.line', { publisher: isolate(source.publisher), title: isolate(source.title), date: w.date(source.date) });
   return source.role === 'secondary' ? `${line} (${w.t('source.secondary')})` : line;
-}
-
-/** The sentence a tooltip or an export gives for a figure. */
-export function figureSentence(atlas: Atlas, f: Figure, w: Words): string {
-  const o = f.shown;
-  const parts = [
-    `${valueText(o, w)} ${unitText(o.unit, w, o.victims)}`,
-    periodLabel(o.period, w),
-    areaName(atlas, o.area, w),
-  ];
-  if (o.perp !== 'all') parts.push(perpName(atlas, o.perp, w));
-  if (o.victims !== 'all') parts.push(w.t(`victims.${o.victims}`));
-  return parts.join(' · ');
 }
 
 /** Unique sources of a list of figures, newest first. */

@@ -47,6 +47,9 @@ export async function fetchJson<T>(url: string, what: string, fetcher: typeof fe
     try {
       const res = await fetcher(url, { signal: controller.signal });
       if (!res.ok) throw new LoadError(what, url, `HTTP ${res.status}`);
+      // a host that answers a missing file with its home page (200, text/html) is not sending JSON
+      const type = res.headers?.get('content-type') ?? '';
+      if (/\bhtml\b/i.test(type)) throw new LoadError(what, url, `a web page (${type.split(';')[0]}) came instead of the file`);
       const reader = res.body?.getReader();
       if (!reader) text = await res.text();
       const decoder = new TextDecoder();

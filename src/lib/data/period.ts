@@ -82,11 +82,6 @@ export function isWholeYear(p: Period): boolean {
   return p.start.endsWith('-01-01') && p.end.endsWith('-12-31') && p.start.slice(0, 4) === p.end.slice(0, 4);
 }
 
-/** Midpoint in days since the epoch, to measure how near two periods are. */
-export function midpoint(p: Period): number {
-  return (Date.parse(p.start) + Date.parse(p.end)) / 2 / 86_400_000;
-}
-
 /** Length in days (inclusive). */
 export function lengthInDays(p: Period): number {
   return Math.round((Date.parse(p.end) - Date.parse(p.start)) / 86_400_000) + 1;

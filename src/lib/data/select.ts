@@ -36,6 +36,8 @@ export interface Atlas {
   /** rows grouped by `keyOf` */
   byKey: Map<string, Observation[]>;
   byMetric: Map<MetricId, Observation[]>;
+  /** national rows (area `SY`) by `metric|period`, in the order of `byMetric`: a timeline bar's rows */
+  national: Map<string, Observation[]>;
   /** top-level perpetrator ids (no parent), in the order of the perpetrators table */
   topLevelPerps: string[];
 }
@@ -44,19 +46,36 @@ export function keyOf(o: Pick<Observation, 'metric' | 'period' | 'area' | 'perp'
   return `${o.metric}|${o.period}|${o.area}|${o.perp}|${o.victims}|${o.unit}`;
 }
 
+/** datasets indexed ahead of use (`indexAhead`), for `indexDataset` to hand back */
+const ahead = new WeakMap<Dataset, Atlas>();
+
+/**
+ * Indexes a dataset now (in idle time), so that `indexDataset` of the same, never again modified
+ * dataset returns at once: the explorer prepares the measures it fetched before it shows them.
+ */
+export function indexAhead(dataset: Dataset): Atlas {
+  let atlas = ahead.get(dataset);
+  if (!atlas) ahead.set(dataset, (atlas = indexDataset(dataset)));
+  return atlas;
+}
+
 export function indexDataset(dataset: Dataset): Atlas {
+  const prepared = ahead.get(dataset);
+  if (prepared) return prepared;
   const sources = new Map(dataset.sources.map((s) => [s.id, s]));
   const metrics = new Map(dataset.metrics.map((m) => [m.id, m]));
   const periods = new Map<string, Period>();
   const byKey = new Map<string, Observation[]>();
   const byMetric = new Map<MetricId, Observation[]>();
+  const national = new Map<string, Observation[]>();
   for (const o of dataset.observations) {
     if (!periods.has(o.period)) periods.set(o.period, parse(o.period));
     push(byKey, keyOf(o), o);
     push(byMetric, o.metric, o);
+    if (o.area === 'SY') push(national, `${o.metric}|${o.period}`, o);
   }
   const topLevelPerps = dataset.perpetrators.filter((p) => !p.parent).map((p) => p.id);
-  return { dataset, sources, metrics, periods, byKey, byMetric, topLevelPerps };
+  return { dataset, sources, metrics, periods, byKey, byMetric, national, topLevelPerps };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -272,10 +291,12 @@ function barFor(atlas: Atlas, q: Query, p: Period, unit: Unit, perp: string): Ba
   const key = p.key;
   const totalFigure = figureFor(atlas, { metric: q.metric, period: key, area: 'SY', perp, victims: q.victims, unit });
   const segments: Segment[] = [];
+  // the measure's national rows of this period (the same rows, in the same order, as filtering
+  // byMetric: a timeline of 15 years no longer reads every row of the measure twice per bar)
+  const rows = atlas.national.get(`${q.metric}|${key}`) ?? [];
   if (perp === 'all') {
     const present = new Set<string>();
-    for (const o of atlas.byMetric.get(q.metric) ?? [])
-      if (o.period === key && o.area === 'SY' && o.victims === q.victims && o.unit === unit) present.add(o.perp);
+    for (const o of rows) if (o.victims === q.victims && o.unit === unit) present.add(o.perp);
     for (const id of partIds(atlas, present)) {
       const f = figureFor(atlas, { metric: q.metric, period: key, area: 'SY', perp: id, victims: q.victims, unit });
       if (f) segments.push({ perp: id, value: f.shown.value, figure: f });
@@ -297,8 +318,8 @@ function barFor(atlas: Atlas, q: Query, p: Period, unit: Unit, perp: string): Ba
     status = 'parts-only';
     value = partsSum;
   }
-  const otherUnits = (atlas.byMetric.get(q.metric) ?? []).filter(
-    (o) => o.period === key && o.area === 'SY' && o.unit !== unit && o.unit !== 'percent' && o.victims === q.victims && (o.perp === perp || perp === 'all'),
+  const otherUnits = rows.filter(
+    (o) => o.unit !== unit && o.unit !== 'percent' && o.victims === q.victims && (o.perp === perp || perp === 'all'),
   );
   return { period: p, value, total: totalFigure, segments, status, otherUnits };
 }

@@ -300,3 +300,42 @@ export function lngLatAnchorOf(f: GovernorateFeature): [number, number] {
   for (const p of polys) if (p[0].length > bestLen) (bestLen = p[0].length), (best = p);
   return geoCentroid({ type: 'Polygon', coordinates: best }) as [number, number];
 }
+
+/** The subset of maplibre-gl's `Map` that "+" uses (the contract test checks the real one has it). */
+export interface CameraLike {
+  getZoom(): number;
+  getMaxZoom(): number;
+  cameraForBounds(bounds: [[number, number], [number, number]], options?: { padding?: number }): { zoom?: number } | undefined;
+  easeTo(options: { center: [number, number]; zoom: number }): unknown;
+  zoomIn(): unknown;
+}
+
+/**
+ * Where "+" takes the map when a governorate is selected: centred on the middle of its bounds,
+ * zoomed so that it fills about 60% of the box's shorter side (`cameraForBounds` with a padding
+ * of a fifth on each side), and always at least one step further in, never beyond the map's
+ * largest zoom. Null when nothing, or an unknown code, is selected: then "+" is a plain zoom in
+ * about the centre.
+ */
+export function zoomTarget(
+  camera: Pick<CameraLike, 'getZoom' | 'getMaxZoom' | 'cameraForBounds'>,
+  governorates: GovernorateFeature[],
+  selected: string | null,
+  box: { width: number; height: number },
+): { center: [number, number]; zoom: number } | null {
+  const g = selected ? governorates.find((x) => x.id === selected) : undefined;
+  if (!g) return null;
+  const [[w, s], [e, n]] = boundsOf([g]);
+  const current = camera.getZoom();
+  const padding = Math.floor(Math.min(box.width, box.height) / 5);
+  const fit = camera.cameraForBounds([[w, s], [e, n]], { padding })?.zoom ?? current + 1;
+  const zoom = Math.min(camera.getMaxZoom(), Math.max(current + 1, fit));
+  return { center: [(w + e) / 2, (s + n) / 2], zoom: Math.round(zoom * 100) / 100 };
+}
+
+/** "+": towards the selected governorate (see `zoomTarget`), or a plain zoom in without one. */
+export function zoomInTowards(camera: CameraLike, governorates: GovernorateFeature[], selected: string | null, box: { width: number; height: number }): void {
+  const to = zoomTarget(camera, governorates, selected, box);
+  if (to) camera.easeTo(to);
+  else camera.zoomIn();
+}

@@ -1,16 +1,22 @@
 /**
  * The service worker. scripts/sw-plugin.ts compiles this file into dist/sw.js after each build,
- * with two constants in front of it: `PRECACHE`, every file of the build (pages as their folder
+ * with three constants in front of it: `PRECACHE`, every file of the build (pages as their folder
  * URL, scripts, styles, fonts, the figures, the data versions, the geometry) relative to the
- * worker, and `VERSION`, a hash of their contents. A new build with any change, a new data version
- * included, is a new worker.
+ * worker, `VERSION`, a hash of their contents, and `HASHES`, the SHA-256 of each figure and
+ * geometry file (data/ and geo/; scripts and styles carry their hash in their names). A new build
+ * with any change, a new data version included, is a new worker.
  *
- * - install: store every file in the cache `atlas-<VERSION>`. An update installs in the background
- *   and then waits.
+ * - install: store every file in the cache `atlas-<VERSION>`, each data file checked against its
+ *   hash first: a file of another build (a deploy under way) fails the install, and the worker in
+ *   place stays, so an update never mixes files of two builds. An update installs in the
+ *   background and then waits.
  * - activate: keep this version's cache and the one before it (a page opened under the old worker
  *   may still ask for one of its lazily loaded files), delete the rest, take control of open pages.
  * - fetch: same-origin GETs are answered from this version's cache, then any atlas cache, then the
  *   network. Query strings and hashes are views, not files: `present/?x#deck=…` is `present/`.
+ *   A cached data file whose content does not match this build's hash for it (damaged, or left by
+ *   another build) is never served: it is dropped and fetched again, and a network copy that does
+ *   not match either is refused with a 502 the page reports as a failed load, with its retry.
  * - a waiting update is activated when a page asks (`activate-when-idle`) and no presentation page
  *   is open; otherwise it waits for the next load, or for every atlas page to close.
  *
@@ -20,6 +26,7 @@
 
 declare const PRECACHE: string[];
 declare const VERSION: string;
+declare const HASHES: Record<string, string>;
 
 export const CACHE_PREFIX = 'atlas-';
 
@@ -59,6 +66,32 @@ export function presenting(clientUrls: readonly string[], scope: string): boolea
       return false;
     }
   });
+}
+
+/** Whether a file (relative to the site root) is checked against its hash: the figures and the geometry. */
+export function hashed(path: string): boolean {
+  return /^(data|geo)\//.test(path) && !path.endsWith('.md');
+}
+
+/** Hex of a SHA-256 digest, the first 32 digits (128 bits): what the build writes in HASHES. */
+export async function digest(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const d = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 32);
+}
+
+/**
+ * The hash a response must have, or null when the file is not checked. `key` is an absolute URL
+ * from cacheKey.
+ */
+export function expectedHash(hashes: Readonly<Record<string, string>>, key: string, scope: string): string | null {
+  const path = decodeURIComponent(new URL(key).pathname.slice(new URL(scope).pathname.length));
+  return Object.prototype.hasOwnProperty.call(hashes, path) ? hashes[path] : null;
+}
+
+/** Whether a response's body has the expected hash (true when nothing is expected). Reads a clone. */
+export async function matches(res: Response, expected: string | null): Promise<boolean> {
+  if (expected === null) return true;
+  return (await digest(await res.clone().arrayBuffer())) === expected;
 }
 
 /** The caches to delete on activation: other atlas versions except the previous one. */
@@ -106,6 +139,7 @@ function start(sw: WorkerScope): void {
         if (await cache.match(url)) return;
         const res = await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' }));
         if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+        if (!(await matches(res, expectedHash(HASHES, url, scope)))) throw new Error(`${url}: not the file of this build (hash differs)`);
         // a redirected response cannot answer a navigation: store a clean copy
         const clean = res.redirected ? new Response(await res.blob(), { status: res.status, statusText: res.statusText, headers: res.headers }) : res;
         await cache.put(url, clean);
@@ -146,10 +180,21 @@ function start(sw: WorkerScope): void {
     e.respondWith(
       (async () => {
         const mine = await caches.open(current);
-        const hit = (await mine.match(key)) ?? (await caches.match(key, { ignoreSearch: true }));
-        if (hit) return hit;
+        const expected = expectedHash(HASHES, key, scope);
+        const own = await mine.match(key);
+        if (own && (await matches(own, expected))) return own;
+        if (own) await mine.delete(key);
+        const other = own ? undefined : await caches.match(key, { ignoreSearch: true });
+        if (other && (await matches(other, expected))) return other;
         const res = await fetch(req);
-        if (res.ok && ON_DEMAND.test(new URL(key).pathname)) await mine.put(key, res.clone());
+        if (res.ok && !(await matches(res, expected))) {
+          return new Response(`${new URL(key).pathname}: the server's copy is not this build's file; reload the page`, {
+            status: 502,
+            statusText: 'Not this build',
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+          });
+        }
+        if (res.ok && (expected !== null || ON_DEMAND.test(new URL(key).pathname))) await mine.put(key, res.clone());
         return res;
       })(),
     );

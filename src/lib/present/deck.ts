@@ -8,11 +8,14 @@
  *
  *     present/#deck=<base64url of UTF-8 JSON>&slide=3
  *
- * where the JSON is the compact form `{"t": title, "s": [[view, title, note?], …]}`, `view` is the
- * explorer's query string without its `?`, and `slide` is 1-based. As a file, a deck is
+ * where the JSON is the compact form `{"t": title, "s": [[view, title, note?, 1?], …]}`, `view` is the
+ * explorer's query string without its `?`, a fourth item `1` asks for the governorate table, and
+ * `slide` is 1-based. As a file, a deck is
  *
  *     { "format": "syria-atlas-deck", "version": 1, "title": "…",
- *       "slides": [ { "view": "?metric=…", "title": "…", "note": "…" } ] }
+ *       "slides": [ { "view": "?metric=…", "title": "…", "note": "…", "table": true } ] }
+ *
+ * (`table` only where asked: decks written before it read the same).
  *
  * Reading never throws: it returns the deck, or the reasons it could not be read (in plain
  * words, one per problem, for a message on the page). Views are normalised with `parseView` /
@@ -22,7 +25,7 @@
  * the data when a slide is drawn, so a deck cannot cite a figure the data does not have.
  */
 import { METRIC_IDS } from '../data/types';
-import { parseView, serializeView, type ViewParams } from '../state/url';
+import { parseView, serializeView } from '../state/url';
 
 export interface Slide {
   /** the explorer query string, starting with `?` (normalised by `serializeView`) */
@@ -31,6 +34,8 @@ export interface Slide {
   title: string;
   /** a short speaker note, shown in the presenter view only */
   note: string;
+  /** the slide shows the governorate table (in place of the timeline); absent = no */
+  table?: boolean;
 }
 
 export interface Deck {
@@ -68,10 +73,6 @@ export function normalizeViewString(view: string): string | null {
   return serializeView(parseView(search));
 }
 
-export function viewParamsOf(slide: Slide): ViewParams {
-  return parseView(slide.view);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Editing (every function returns a new deck)
 
@@ -106,6 +107,7 @@ export function updateSlide(deck: Deck, index: number, change: Partial<Slide>): 
     if (change.title !== undefined) next.title = change.title.slice(0, LIMITS.title);
     if (change.note !== undefined) next.note = change.note.slice(0, LIMITS.note);
     if (change.view !== undefined) next.view = normalizeViewString(change.view) ?? s.view;
+    if (change.table === false) delete next.table;
     return next;
   });
   return { ...deck, slides };
@@ -154,8 +156,9 @@ export function validateDeck(data: unknown): Result<Deck> {
     const note = raw.note ?? '';
     if (typeof note !== 'string') errors.push(`Slide ${n}: the speaker note is not text.`);
     else if (note.length > LIMITS.note) errors.push(`Slide ${n}: the speaker note is longer than ${LIMITS.note} characters.`);
+    if (raw.table !== undefined && typeof raw.table !== 'boolean') errors.push(`Slide ${n}: “table” is not true or false.`);
     if (view !== null && typeof slideTitle === 'string' && typeof note === 'string')
-      slides.push({ view, title: slideTitle, note });
+      slides.push(raw.table === true ? { view, title: slideTitle, note, table: true } : { view, title: slideTitle, note });
   });
   if (errors.length) return { ok: false, errors };
   return { ok: true, value: { title: typeof title === 'string' ? title : '', slides } };
@@ -220,8 +223,9 @@ export function encodeDeck(deck: Deck): string {
   const compact = {
     t: deck.title,
     s: deck.slides.map((s) => {
-      const row = [s.view.replace(/^\?/, ''), s.title];
-      if (s.note) row.push(s.note);
+      const row: (string | number)[] = [s.view.replace(/^\?/, ''), s.title];
+      if (s.note || s.table) row.push(s.note);
+      if (s.table) row.push(1);
       return row;
     }),
   };
@@ -242,7 +246,7 @@ export function decodeDeck(code: string): Result<Deck> {
   if (!isRecord(data) || !Array.isArray(data.s))
     return { ok: false, errors: ['The link does not hold an atlas deck.'] };
   const slides = data.s.map((row) =>
-    Array.isArray(row) ? { view: row[0], title: row[1], note: row[2] } : row,
+    Array.isArray(row) ? { view: row[0], title: row[1], note: row[2], ...(row[3] === 1 ? { table: true } : {}) } : row,
   );
   return validateDeck({ title: data.t, slides });
 }

@@ -6,7 +6,7 @@
  * Deliberately ignores citation styles (APA, Chicago…): one plain sentence with the link and the
  * data version says what a reader needs to find the same figures again.
  */
-import { areaName, citation, metricName, periodLabel, sourcesOf, valueText, type Words } from '../data/describe';
+import { areaName, citation, periodLabel, sourcesOf, valueText, type Words } from '../data/describe';
 import { isolate } from '../data/bidi';
 import { figureSourceShort, partyWording, selectedFigure, selectedWords } from './figure';
 import type { Atlas } from '../data/select';
@@ -123,7 +123,3 @@ export function citeText(input: CiteInput, w: Words): string {
   return out.join('\n');
 }
 
-/** The view's measure name, for file names and titles. */
-export function measureName(atlas: Atlas, map: MapSelection | null, w: Words): string {
-  return map ? metricName(atlas, map.query.metric, w) : '';
-}

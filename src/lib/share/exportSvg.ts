@@ -173,7 +173,8 @@ export function layoutExport(format: ExportFormat, show: Show, text: ExportTexts
   // the footer, from the bottom up: URL, source line, note
   const fs = format === 'wide' ? 13 : 15;
   const lh = Math.round(fs * 1.35);
-  const urlText = `${text.credit} · ${text.url}`;
+  // no URL (a card built without the site's public address): the credit alone
+  const urlText = text.url ? `${text.credit} · ${text.url}` : text.credit;
   const urlLines = wrapText(urlText, inner, fs, 2, 400);
   const sourceLines = wrapText(text.source, inner, fs, 2, 400);
   const noteLines = wrapText(text.note, inner - 14, fs, 2, 600);
@@ -331,6 +332,8 @@ export interface ExportParts {
   map?: string | null;
   /** the timeline renderer's `<svg>` markup, drawn at `layout.timeline`'s size */
   timeline?: string | null;
+  /** the map's callouts and selected label (annotations.ts), laid over the map at its size */
+  mapAnnotations?: string | null;
 }
 
 /** The standalone SVG document (UTF-8 text, no external references). */
@@ -347,6 +350,7 @@ export function composeExportSvg(layout: ExportLayout, parts: ExportParts, title
     textSvg(layout.summary, layout.dir),
   ];
   if (layout.map && parts.map) out.push(nestSvg(parts.map, layout.map, 'map'));
+  if (layout.map && parts.map && parts.mapAnnotations) out.push(nestSvg(parts.mapAnnotations, layout.map, 'map-annotations'));
   if (layout.legend && layout.legend.items.length) out.push(legendSvg(layout.legend, layout.dir));
   if (layout.timeline && parts.timeline) out.push(nestSvg(parts.timeline, layout.timeline, 'timeline'));
   const n = layout.note;

@@ -29,6 +29,16 @@ export function viewLink(site: string, view: ViewParams): string {
   return `${site}${serializeView(view)}`;
 }
 
+/**
+ * The link the share menu copies: the view's measure page (`m/<metric>/`, written by the build,
+ * scripts/cards-plugin.ts), which carries that measure's share card and sends the reader on to the
+ * explorer with the same query string. UCDP's record has no measure page: its explorer link.
+ */
+export function shareLink(site: string, view: ViewParams): string {
+  if (view.source === 'ucdp') return viewLink(site, view);
+  return `${site}m/${view.metric}/${serializeView(view)}`;
+}
+
 export function embedUrl(site: string, view: ViewParams, embed: EmbedParams): string {
   return `${site}embed/${embedQuery(view, embed)}`;
 }

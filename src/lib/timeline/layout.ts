@@ -26,7 +26,7 @@ import {
   perpColor,
   type HatchPattern,
 } from './colors';
-import { formatTicks, labelStride, periodScale, tickCount, valueScale } from './scales';
+import { formatCompact, formatTicks, labelStride, periodScale, tickCount, valueScale } from './scales';
 import type { TimelineEvent } from './events';
 
 export type Dir = 'ltr' | 'rtl';
@@ -101,6 +101,13 @@ export interface PlacedBar {
   anchor: Point;
   /** true when something in another unit was published for this bar (listed, never drawn) */
   hasOtherUnits: boolean;
+  /**
+   * a bar too tall for the row's broken axis (`PlacedRow.axisBreak`): its stack is cut at the
+   * break (the mark across it at `y`) and its top squeezed above it, so its value is written over it
+   */
+  broken: { y: number; label: string; labelY: number } | null;
+  /** a year's bar too short to read (under `SHORT_BAR` px): its value written over it; null otherwise */
+  shortValue: { label: string; y: number } | null;
 }
 
 export interface AxisTick {
@@ -152,6 +159,11 @@ export interface PlacedRow {
   /** a heading over the row (the months row only) */
   title: { text: string; x: number; y: number; anchor: 'start' | 'end' } | null;
   events: PlacedEvent[];
+  /**
+   * the value axis is broken: ticks stop at `value`, and the few bars taller than that are cut
+   * (`PlacedBar.broken`); `y` is where the break mark crosses the axis at `x`. Null: one scale.
+   */
+  axisBreak: { value: number; y: number; x: number } | null;
 }
 
 export interface PlacedLegendItem extends LegendItem {
@@ -242,6 +254,34 @@ export function barHeightValue(bar: Bar): number {
   return Math.max(bar.value ?? 0, parts);
 }
 
+/**
+ * Where a row's value axis breaks, or null. A break is made only for a few outlying bars (at most a
+ * quarter of the drawn ones, at least five drawn), clearly taller than the rest (the shortest
+ * broken bar 1.3× the tallest kept one) and worth it (the tallest bar at least twice the kept
+ * scale). Returns the tallest kept bar's value: the axis runs to it; taller bars are cut. Of the
+ * allowed cuts, the one that cuts fewest bars.
+ *
+ * Why: SNHR's 2013–2014 civilian-death counts (regime forces alone ~35,000 and ~25,000) would
+ * otherwise flatten every later year to a sliver.
+ */
+export function axisBreakValue(values: readonly number[]): number | null {
+  const h = values.filter((v) => v > 0).sort((a, b) => b - a);
+  if (h.length < 5) return null;
+  const maxK = Math.max(1, Math.floor(h.length / 4));
+  for (let k = 1; k <= maxK; k++) {
+    const cap = h[k];
+    if (h[k - 1] >= 1.3 * cap && h[0] >= 2 * cap) return cap;
+  }
+  return null;
+}
+
+/** Room the break takes at the top of a broken row: the values' line, the squeezed tops, the mark. */
+export const BREAK_ROOM = 30;
+/** Plots shorter than this keep one scale: the break's room would leave too little for the bars. */
+export const MIN_BREAK_PLOT = 90;
+/** A year's bar shorter than this (px) has its value written over it: a sliver is not readable. */
+export const SHORT_BAR = 14;
+
 function hasConflict(bar: Bar): Figure | null {
   if (bar.total && bar.total.conflicting.length > 0) return bar.total;
   return bar.segments.find((s) => s.figure && s.figure.conflicting.length > 0)?.figure ?? null;
@@ -255,6 +295,8 @@ function placeRow(
     selectedYear: number | null;
     compact: boolean;
     perpFilter: string;
+    /** whether the row may break its value axis (a plot tall enough to show it) */
+    breakable: boolean;
     events: readonly TimelineEvent[];
     eventLanes: number;
     /** compact charts: each event's number in the key */
@@ -268,8 +310,16 @@ function placeRow(
   const band = periodScale(keys, plot.x, plot.x + plot.width, dir, kind === 'years' ? 0.2 : 0.15);
   const baseline = plot.y + plot.height;
   const maxValue = Math.max(0, o.atLeast ?? 0, ...bars.map(barHeightValue));
-  const vs = valueScale(maxValue, baseline, plot.y, tickCount(plot.height));
-  const y = (v: number) => round(vs.scale(v));
+  // a broken axis (years only; never on a plot too short to show it)
+  const cut = kind === 'years' && o.breakable ? axisBreakValue(bars.map(barHeightValue)) : null;
+  const keptTop = cut === null ? plot.y : plot.y + BREAK_ROOM;
+  const vs = valueScale(cut ?? maxValue, baseline, keptTop, tickCount(baseline - keptTop));
+  // above the kept scale (only broken bars reach there): squeezed between the mark and the values' line
+  const markY = round(keptTop - 6);
+  const y = (v: number) =>
+    cut === null || v <= vs.max
+      ? round(vs.scale(v))
+      : round(keptTop - 11 - (maxValue > vs.max ? ((v - vs.max) / (maxValue - vs.max)) * 7 : 0));
   const bw = band.bandwidth();
 
   const labelFor = (bar: Bar): string => {
@@ -307,6 +357,8 @@ function placeRow(
       label: labels[i],
       showLabel: shown[i],
       hasOtherUnits: bar.otherUnits.length > 0,
+      broken: null as PlacedBar['broken'],
+      shortValue: null as PlacedBar['shortValue'],
     };
     if (bar.status === 'gap') {
       const gap = { x, y: round(plot.y), width, height: round(plot.height), pattern: GAP };
@@ -358,8 +410,17 @@ function placeRow(
     const top = y(cum);
     const height = round(y(0) - top);
     const conflictFigure = hasConflict(bar);
+    const full = o.fmt.num(barHeightValue(bar));
+    // the exact value where it fits over the bar's step, else abbreviated like the axis ("35k")
+    const label = estimate(full, 9) <= band.step() - 2 ? full : formatCompact(barHeightValue(bar));
+    const broken = cut !== null && cum > vs.max ? { y: markY, label, labelY: round(top - 3) } : null;
+    // a sliver says its value, where the value fits over its step
+    const shortValue =
+      kind === 'years' && height < SHORT_BAR && cum > 0 && estimate(label, 9) <= band.step() - 2 ? { label, y: round(top - 3) } : null;
     return {
       ...common,
+      broken,
+      shortValue,
       y: top,
       height,
       segments,
@@ -443,6 +504,7 @@ function placeRow(
     labelY: round(baseline + 14),
     title: null,
     events,
+    axisBreak: cut === null ? null : { value: vs.max, y: markY, x: dir === 'rtl' ? round(plot.x + plot.width) : round(plot.x) },
   };
 }
 
@@ -468,24 +530,26 @@ function layoutWith(selection: TimeSelection, options: LayoutOptions, numbered: 
   const selectedYear = options.selectedYear ?? null;
 
   // The legend sits at the bottom, wrapped to the width.
-  const items = timelineLegend(selection);
   const pad = 8;
   const rowH = 16;
   const avail = width - 2 * pad;
-  const flow: { item: LegendItem; label: string; x: number; row: number; w: number }[] = [];
-  let lx = 0;
-  let lrow = 0;
-  for (const item of items) {
-    const label = legendLabel(item, fmt);
-    const w = 14 + estimate(label) + 12;
-    if (lx > 0 && lx + w > avail) {
-      lx = 0;
-      lrow++;
+  const flowItems = (items: readonly LegendItem[]) => {
+    const flow: { item: LegendItem; label: string; x: number; row: number; w: number }[] = [];
+    let lx = 0;
+    let lrow = 0;
+    for (const item of items) {
+      const label = legendLabel(item, fmt);
+      const w = 14 + estimate(label) + 12;
+      if (lx > 0 && lx + w > avail) {
+        lx = 0;
+        lrow++;
+      }
+      flow.push({ item, label, x: lx, row: lrow, w });
+      lx += w;
     }
-    flow.push({ item, label, x: lx, row: lrow, w });
-    lx += w;
-  }
-  const legendRows = items.length ? lrow + 1 : 0;
+    return { flow, rows: items.length ? lrow + 1 : 0 };
+  };
+  const { flow, rows: legendRows } = flowItems(timelineLegend(selection));
 
   // Phones: events in the years shown are numbered, and keyed in rows over the legend.
   const events = options.events ?? [];
@@ -544,9 +608,12 @@ function layoutWith(selection: TimeSelection, options: LayoutOptions, numbered: 
   const bottom = keyTop - 6;
   const free = Math.max(40, bottom - top - labelsH - (hasMonths ? monthsTitleH + labelsH : 0));
   const yearsH = hasMonths ? Math.round(free * 0.58) : free;
+  // a plot too short to show a break keeps one scale, and its legend (where the break's item is
+  // last, so that leaving it out leaves no hole) says nothing of one
+  const breakable = yearsH >= MIN_BREAK_PLOT;
   const monthsH = free - yearsH;
 
-  const common = { dir, fmt, monthName, selectedYear, compact, perpFilter: selection.query.perp };
+  const common = { dir, fmt, monthName, selectedYear, compact, perpFilter: selection.query.perp, breakable };
   const years = placeRow(
     'years',
     selection.years,
@@ -585,7 +652,7 @@ function layoutWith(selection: TimeSelection, options: LayoutOptions, numbered: 
     },
     years,
     months,
-    legend,
+    legend: breakable ? legend : legend.filter((i) => i.kind !== 'broken'),
     eventKey,
   };
 }
@@ -593,7 +660,7 @@ function layoutWith(selection: TimeSelection, options: LayoutOptions, numbered: 
 // ——— Legend ———
 
 export interface LegendItem {
-  kind: 'perp' | 'single' | 'unattributed' | 'parts-only' | 'gap' | 'conflict';
+  kind: 'perp' | 'single' | 'unattributed' | 'parts-only' | 'gap' | 'conflict' | 'broken';
   /** the perpetrator id (kind `perp`, and `single` when one party is filtered) */
   perp: string | null;
   fill: string;
@@ -687,6 +754,18 @@ export function timelineLegend(selection: TimeSelection): LegendItem[] {
       strokeWidth: CONFLICT.strokeWidth,
       dasharray: null,
       labelKey: 'timeline.legend.conflict',
+    });
+  // the years row's broken axis (placeRow makes the same call); last, see layoutWith
+  if (axisBreakValue(selection.years.map(barHeightValue)) !== null)
+    items.push({
+      kind: 'broken',
+      perp: null,
+      fill: 'none',
+      pattern: null,
+      stroke: INK.axis,
+      strokeWidth: 1,
+      dasharray: null,
+      labelKey: 'timeline.legend.broken',
     });
   return items;
 }

@@ -10,6 +10,7 @@ const messages: Record<string, string> = {
   'detail.source': 'المصدر',
   'detail.metric': 'المؤشر',
   'detail.onlyMetric': '{metric} فقط',
+  'detail.otherPeriods': 'فترات أخرى ({n})',
   'detail.allMetrics': 'جميع المؤشرات',
 };
 export default messages;

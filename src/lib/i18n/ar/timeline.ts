@@ -28,6 +28,7 @@ const messages: Record<string, string> = {
   'timeline.legend.partsOnly': 'بعض الأطراف فقط، دون حصيلة إجمالية منشورة',
   'timeline.legend.gap': 'لم تُنشر حصيلة',
   'timeline.gap.label': 'لا حصيلة منشورة',
+  'timeline.legend.broken': 'عمود مقطوع (أطول من المقياس): قيمته مكتوبة فوقه',
   'timeline.legend.conflict': 'حصائل متعارضة',
   'timeline.perp.all': 'جميع الأطراف',
   'timeline.perp.regime': 'النظام السوري',

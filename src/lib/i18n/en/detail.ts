@@ -10,6 +10,7 @@ const messages: Record<string, string> = {
   'detail.source': 'Source',
   'detail.metric': 'Measure',
   'detail.onlyMetric': 'Only {metric}',
+  'detail.otherPeriods': 'Other periods ({n})',
   'detail.allMetrics': 'All measures',
 };
 export default messages;

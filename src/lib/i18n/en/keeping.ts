@@ -12,5 +12,9 @@ const messages: Record<string, string> = {
   'present.error.linkKeyFigures': 'The deck in this link could not be opened, so the key figures deck is shown instead. {reason}',
   'present.unknownVersion': 'Some slides are pinned to data version {versions}, which this atlas has not published; they show the latest figures.',
   'present.error.linkShown': 'The deck in this link could not be opened, so the deck on screen stays. {reason}',
+  'deck.linked': 'This deck was opened from a link. The deck kept in this browser ({n} slides) is unchanged:',
+  'deck.linkedChanges': 'Changes made to the deck on screen are not kept unless you keep it instead of yours.',
+  'deck.linkedKeep': 'Keep this deck instead of mine',
+  'deck.linkedOpenMine': 'Open my deck',
 };
 export default messages;

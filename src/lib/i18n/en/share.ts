@@ -63,5 +63,12 @@ const messages: Record<string, string> = {
   'embed.map.hint': 'Point at or tab to a governorate for its figure and source.',
   'embed.pinned': 'Figures as of data version {version}.',
   'export.note': 'Documented minimums: the true numbers are higher.',
+  'card.alt': 'a map of Syria’s governorates and a yearly timeline, with the sources of every figure',
+  'card.present.title': 'Briefing mode — Syria violations atlas',
+  'card.present.lead': 'Present views of the atlas fullscreen from the keyboard, every figure cited; print a handout; works offline.',
+  'card.present.alt': 'Briefing mode of the Syria violations atlas: its name and what it does, beside the atlas’s default map',
+  'card.page.open': 'Open this view in the atlas',
+  'card.page.lead': 'The atlas opens at this view. Without JavaScript it shows its default view only; this picture shows this one, with its sources.',
+  'card.page.methods': 'Methods and every source',
 };
 export default messages;

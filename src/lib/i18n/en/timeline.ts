@@ -28,6 +28,7 @@ const messages: Record<string, string> = {
   'timeline.legend.partsOnly': 'Some parties only, no total published',
   'timeline.legend.gap': 'No figure published',
   'timeline.gap.label': 'no total published',
+  'timeline.legend.broken': 'Bar cut (too tall for the scale): its value is written over it',
   'timeline.legend.conflict': 'Conflicting figures',
   'timeline.perp.all': 'All parties',
   'timeline.perp.regime': 'Syrian regime',
