@@ -188,4 +188,37 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
       await context.close();
     }
   });
+
+  it('zoomed (MapLibre): the events cluster at country zoom; a cluster zooms in, an event opens its popup', { timeout: 150_000 }, async () => {
+    const eventsFile = JSON.parse(readFileSync(join(DIST, 'data/ucdp/events.json'), 'utf8')) as { id: number[] };
+    await withPage('/?source=ucdp&uyear=2017&umonth=3&events=1', { viewport: { width: 1280, height: 900 } }, async (page, log) => {
+      await page.waitForSelector('[data-testid=ucdp-events] circle', { timeout: 30_000 });
+      await page.click('[data-action=zoom-in]');
+      const box = page.locator('[data-testid=ucdp-maplibre]');
+      const data = () => box.evaluate((e) => ({ ...(e as HTMLElement).dataset }));
+      await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=ucdp-maplibre]')?.dataset.clusters) > 0, undefined, {
+        timeout: 90_000,
+      });
+      const first = await data();
+      assert.ok(Number(first.zoom) < 7, `country zoom: ${first.zoom}`);
+      // a click on the largest cluster zooms in until it breaks apart
+      const [cx, cy] = first.clusterAt!.split(',').map(Number);
+      await box.click({ position: { x: cx, y: cy } });
+      await page.waitForFunction(
+        (z) => Number(document.querySelector<HTMLElement>('[data-testid=ucdp-maplibre]')?.dataset.zoom) > z + 0.5,
+        Number(first.zoom),
+        { timeout: 30_000 },
+      );
+      await page.waitForFunction(() => !!document.querySelector<HTMLElement>('[data-testid=ucdp-maplibre]')?.dataset.eventAt, undefined, { timeout: 30_000 });
+      const [ex, ey, k] = (await data()).eventAt!.split(',').map(Number);
+      await box.click({ position: { x: ex, y: ey } });
+      await page.waitForFunction((id) => location.search.includes(`event=${id}`), eventsFile.id[k], { timeout: 20_000 });
+      await page.locator('[data-testid=ucdp-event]').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'ucdp-maplibre-event.png') });
+      assert.deepEqual(
+        problems(log).filter((p) => !/GL Driver|GPU stall/.test(p)),
+        [],
+      );
+    });
+  });
 });

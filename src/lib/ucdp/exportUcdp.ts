@@ -72,32 +72,71 @@ export interface UcdpMapSvgOptions {
   title: string;
 }
 
-/** The governorate map as standalone SVG markup, every colour an attribute (no page CSS). */
-export function ucdpMapSvg(topology: SyriaTopology, sel: UcdpMapSelection, measure: UcdpParams['measure'], w: Words, o: UcdpMapSvgOptions): string {
+export interface UcdpMapMarks {
+  width: number;
+  height: number;
+  neighbours: string[];
+  governorates: { code: string; d: string; fill: string }[];
+  /** the selected governorate's outline, or null */
+  selected: string | null;
+  /** each governorate with events: its value at its anchor */
+  labels: { code: string; x: number; y: number; text: string }[];
+}
+
+/** The map's marks in pixels: shared by the exported image and the slide (UcdpSlide draws them). */
+export function ucdpMapMarks(
+  topology: SyriaTopology,
+  sel: UcdpMapSelection,
+  measure: UcdpParams['measure'],
+  w: Pick<Words, 'num'>,
+  o: UcdpMapSvgOptions,
+): UcdpMapMarks {
   const { width, height } = o;
   const governorates = governoratesOf(topology);
   const projection = fitProjection(governorates, width, height, Math.round(Math.min(width, height) * 0.03));
   const path = pathGenerator(projection);
   const { fill } = ucdpScale(sel, measure);
-  const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
-    `<title>${escapeXml(o.title)}</title>`,
-    `<rect width="${width}" height="${height}" fill="${BACKGROUND}"/>`,
-    `<g>${neighboursOf(topology)
-      .map((n) => `<path d="${path(n)}" fill="${NEIGHBOUR.fill}" stroke="${NEIGHBOUR.stroke}" stroke-width="${NEIGHBOUR.width}"/>`)
-      .join('')}</g>`,
-    `<g>${governorates.map((g) => `<path data-code="${g.id}" d="${path(g)}" fill="${fill(g.id)}" stroke="#ffffff" stroke-width="0.8"/>`).join('')}</g>`,
-  ];
   const picked = o.selected ? governorates.find((g) => g.id === o.selected) : undefined;
-  if (picked) out.push(`<path d="${path(picked)}" fill="none" stroke="${SELECTED.stroke}" stroke-width="${SELECTED.width}"/>`);
-  for (const g of governorates) {
-    const s = sel.cells.get(g.id);
-    if (!s) continue;
-    const [x, y] = anchorOf(projection, g);
+  return {
+    width,
+    height,
+    neighbours: neighboursOf(topology).map((n) => path(n)),
+    governorates: governorates.map((g) => ({ code: g.id, d: path(g), fill: fill(g.id) })),
+    selected: picked ? path(picked) : null,
+    labels: governorates.flatMap((g) => {
+      const s = sel.cells.get(g.id);
+      if (!s) return [];
+      const [x, y] = anchorOf(projection, g);
+      return [{ code: g.id, x, y, text: w.num(measureOf(s, measure)) }];
+    }),
+  };
+}
+
+/** Paint of the marks, as attributes (no page CSS), for the image and the slide alike. */
+export const MARK_PAINT = {
+  background: BACKGROUND,
+  neighbour: NEIGHBOUR,
+  border: { stroke: '#ffffff', width: 0.8 },
+  selected: SELECTED,
+  label: { size: 12, fill: '#111111', halo: '#ffffff', haloWidth: 3 },
+} as const;
+
+/** The governorate map as standalone SVG markup, every colour an attribute (no page CSS). */
+export function ucdpMapSvg(topology: SyriaTopology, sel: UcdpMapSelection, measure: UcdpParams['measure'], w: Words, o: UcdpMapSvgOptions): string {
+  const m = ucdpMapMarks(topology, sel, measure, w, o);
+  const P = MARK_PAINT;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${m.width}" height="${m.height}" viewBox="0 0 ${m.width} ${m.height}" font-family="sans-serif">`,
+    `<title>${escapeXml(o.title)}</title>`,
+    `<rect width="${m.width}" height="${m.height}" fill="${P.background}"/>`,
+    `<g>${m.neighbours.map((d) => `<path d="${d}" fill="${P.neighbour.fill}" stroke="${P.neighbour.stroke}" stroke-width="${P.neighbour.width}"/>`).join('')}</g>`,
+    `<g>${m.governorates.map((g) => `<path data-code="${g.code}" d="${g.d}" fill="${g.fill}" stroke="${P.border.stroke}" stroke-width="${P.border.width}"/>`).join('')}</g>`,
+  ];
+  if (m.selected) out.push(`<path d="${m.selected}" fill="none" stroke="${P.selected.stroke}" stroke-width="${P.selected.width}"/>`);
+  for (const l of m.labels)
     out.push(
-      `<text data-code="${g.id}" x="${x}" y="${y}" font-size="12" text-anchor="middle" dominant-baseline="middle" fill="#111111" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(w.num(measureOf(s, measure)))}</text>`,
+      `<text data-code="${l.code}" x="${l.x}" y="${l.y}" font-size="${P.label.size}" text-anchor="middle" dominant-baseline="middle" fill="${P.label.fill}" stroke="${P.label.halo}" stroke-width="${P.label.haloWidth}" paint-order="stroke">${escapeXml(l.text)}</text>`,
     );
-  }
   out.push('</svg>');
   return out.join('');
 }

@@ -66,7 +66,8 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * The line over a laid-out months row: a point at the centre of each month's band, on the row's own
- * value scale (read back from its ticks: linear from 0 at the baseline).
+ * value scale (read back from its ticks: linear from 0 at the baseline; the timeline breaks the
+ * value axis of its years row only, never of the months row).
  */
 export function placeLine(row: PlacedRow, values: ReadonlyMap<string, number>): PlacedLine {
   const tick = row.ticks.find((t) => t.value > 0);
