@@ -158,3 +158,19 @@ describe('Figures: the other measures of the explorer', () => {
     expect(asked.filter((u) => u.endsWith('civilian-deaths.json'))).toHaveLength(2);
   });
 });
+
+describe('Figures on the built record', () => {
+  const atlasFile = 'static/data/atlas.json';
+  test.runIf(existsSync(atlasFile))('a large measure, decoded a slice of rows at a time, reads as the whole file does', async () => {
+    const data = parseDataset(readFileSync(atlasFile, 'utf8'));
+    const parts = files(data);
+    const big = [...parts].sort((a, b) => b[1].observations.length - a[1].observations.length)[0];
+    expect(big[1].observations.length).toBeGreaterThan(1200); // more than two slices
+    const first = parts.get('barrel-bombs')!;
+    const { fetcher } = fakeFetch(new Map([[`./data/full/${big[0]}.json`, big[1]]]));
+    const d = await new Figures('./', first, fetcher).load([big[0]]);
+    expect(d.observations.filter((o) => o.metric === big[0])).toEqual(big[1].observations);
+    const byId = (x: Dataset) => [...x.sources].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(d)).toEqual(byId(mergeDatasets([first, big[1]])));
+  });
+});

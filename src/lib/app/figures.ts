@@ -15,7 +15,7 @@
  *   to save data (`navigator.connection.saveData`): the files then come when picked.
  */
 import type { Dataset, MetricId } from '../data/types';
-import { datasetUrl, loadDataset, metricDatasetUrl } from '../data/load';
+import { datasetUrl, decodeDataset, fetchJson, loadDataset, LoadError, metricDatasetUrl, OBSERVATION_FIELDS } from '../data/load';
 import { mergeDatasets, metricsOf } from '../data/measures';
 import { indexAhead } from '../data/select';
 
@@ -32,6 +32,9 @@ export function savingData(): boolean {
   const c = (globalThis.navigator as { connection?: { saveData?: boolean } } | undefined)?.connection;
   return c?.saveData === true;
 }
+
+/** rows decoded per task (a few milliseconds on a phone) */
+const ROWS_PER_TASK = 600;
 
 export class Figures {
   /** every measure of the record, in its order */
@@ -103,7 +106,7 @@ export class Figures {
     if (have) return Promise.resolve(have);
     let p = this.asked.get(metric);
     if (!p) {
-      p = loadDataset(metricDatasetUrl(this.base, metric), this.fetcher).then(
+      p = this.fetchPart(metric).then(
         (d) => {
           if (d.version !== this.merged.version || !metricsOf(d).has(metric)) throw new Error(`${metric}: another data version`);
           this.parts.set(metric, d);
@@ -117,6 +120,34 @@ export class Figures {
       this.asked.set(metric, p);
     }
     return p;
+  }
+
+  /**
+   * A measure's file, its rows turned into objects a slice at a time, each slice in an idle task
+   * of its own: the largest measure's file (the civilian deaths, ~2,700 rows) is otherwise one
+   * long task after its download. The same decoding as `loadDataset`, on a part of the columns.
+   */
+  private async fetchPart(metric: MetricId): Promise<Dataset> {
+    const url = metricDatasetUrl(this.base, metric);
+    const raw = await fetchJson<{ observations?: unknown }>(url, 'the figures', this.fetcher);
+    const cols = raw?.observations as Record<string, unknown[]> | undefined;
+    const n = cols && !Array.isArray(cols) && Array.isArray(cols.id) ? cols.id.length : 0;
+    if (n <= ROWS_PER_TASK) {
+      const d = decodeDataset(raw);
+      if (!d) throw new LoadError('the figures', url, 'unexpected format');
+      return d;
+    }
+    const rows: Dataset['observations'] = [];
+    let head: Dataset | null = null;
+    for (let i = 0; i < n; i += ROWS_PER_TASK) {
+      await idle();
+      const part = Object.fromEntries(OBSERVATION_FIELDS.map((f) => [f, Array.isArray(cols![f]) ? cols![f].slice(i, i + ROWS_PER_TASK) : null]));
+      const d = decodeDataset({ ...raw, observations: part });
+      if (!d) throw new LoadError('the figures', url, 'unexpected format');
+      head ??= d;
+      for (const o of d.observations) rows.push(o);
+    }
+    return { ...head!, observations: rows };
   }
 
   /** The measures in, merged in the record's order of measures (once per new measure). */

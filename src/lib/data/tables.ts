@@ -59,8 +59,24 @@ const byDate = (a: GovTable, b: GovTable) => a.period.start.localeCompare(b.peri
 const byCompleteness = (a: GovTable, b: GovTable) =>
   b.covered - a.covered || lengthInDays(b.period) - lengthInDays(a.period) || b.period.end.localeCompare(a.period.end);
 
+/**
+ * Tables already listed, by atlas: one filter change asks for the same list several times (the
+ * Year menu, the map's period, the title), and an atlas is never modified once indexed. Callers
+ * get the same array and must not modify it.
+ */
+const listed = new WeakMap<Atlas, Map<string, GovTable[]>>();
+
 /** Every governorate table of a measure for one party (`all` = the measure's sole party where it has one) and victim group. */
 export function governorateTables(atlas: Atlas, metric: MetricId, perp: string, victims: VictimGroup): GovTable[] {
+  let memo = listed.get(atlas);
+  if (!memo) listed.set(atlas, (memo = new Map()));
+  const id = `${metric}|${perp}|${victims}`;
+  let tables = memo.get(id);
+  if (!tables) memo.set(id, (tables = listTables(atlas, metric, perp, victims)));
+  return tables;
+}
+
+function listTables(atlas: Atlas, metric: MetricId, perp: string, victims: VictimGroup): GovTable[] {
   const m = atlas.metrics.get(metric);
   const unit = m?.unit;
   const party = perp === 'all' && m?.sole_perpetrator ? m.sole_perpetrator : perp;

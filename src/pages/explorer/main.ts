@@ -27,6 +27,9 @@ async function start() {
   }
   try {
     const [initial] = await Promise.all([loadFirstView(siteRoot(), params, search), setLocale(params.lang ?? 'en')]);
+    // the figures were parsed in this task; hydration gets a task of its own (two shorter tasks,
+    // and a tap in between is answered)
+    await new Promise((r) => setTimeout(r, 0));
     hydrate(Explorer, { target, props: { initial } });
   } catch {
     // the shell's own loading says what failed and offers a retry
