@@ -272,7 +272,10 @@ describe('Arabic interface', () => {
     `methods page in Arabic: no axe violation and no sideways scroll at ${label}`,
     async () => {
       await withPage('/methods/?lang=ar', { viewport: PHONE, isMobile: true }, async ({ page }) => {
-        assert.deepEqual(await axeViolations(page), []);
+        // the list of every source (about 15,000 elements, most of axe's two minutes here) is the
+        // same markup at every width and is checked in full at 1280 px above; the rest of the
+        // page, whose tables scroll and whose controls wrap on a phone, is checked here
+        assert.deepEqual(await axeViolations(page, { exclude: '#sources' }), []);
         const overflow = await sideways(page);
         assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at ${label}`);
         await screenshot(page, `arabic-methods-${label}`);

@@ -499,11 +499,16 @@ export function watchPage(page: Page, origins: string | string[]): PageLog {
 }
 
 /** Everything in the log that means the page misbehaved, one line each (empty when clean). */
+/** a cancelled idle-time fetch of a measure's file (see problems) */
+const PREFETCH_ABORTED = /^GET \S+\/data\/full\/[a-z-]+\.json: net::ERR_ABORTED$/;
+
 export function problems(log: PageLog, { foreign = true }: { foreign?: boolean } = {}): string[] {
   return [
     ...log.consoleErrors.map((s) => `console error: ${s}`),
     ...log.pageErrors.map((s) => `page error: ${s}`),
-    ...log.failedRequests.map((s) => `failed request: ${s}`),
+    // the explorer fetches the other measures' files in idle time: a page that navigates away
+    // cancels them, which is not a fault
+    ...log.failedRequests.filter((s) => !PREFETCH_ABORTED.test(s)).map((s) => `failed request: ${s}`),
     ...log.httpErrors.map((s) => `HTTP error: ${s}`),
     ...log.dialogs.map((s) => `dialog: ${s}`),
     ...(foreign ? log.foreignRequests.map((s) => `request leaving the origin: ${s}`) : []),

@@ -184,9 +184,19 @@ describe('offline', { skip }, () => {
 
       // the presentation ends; the next load of a page takes the new version
       await page.close();
-      await other.reload();
-      await waitForReady(other, otherLog);
-      await other.waitForSelector(`[data-testid=offline-badge][data-version="${next}"][data-offline=ready]`, { timeout: 60_000, state: 'attached' });
+      // the worker may still count the closed presentation among its windows for a moment (it
+      // then keeps waiting, by design, until the next load): a few loads at most
+      const taken = `[data-testid=offline-badge][data-version="${next}"][data-offline=ready]`;
+      for (let attempt = 1; ; attempt++) {
+        await other.reload();
+        await waitForReady(other, otherLog);
+        const ok = await other
+          .waitForSelector(taken, { timeout: 20_000, state: 'attached' })
+          .then(() => true)
+          .catch(() => false);
+        if (ok) break;
+        assert.ok(attempt < 3, 'the new version is taken by the next loads once the presentation has ended');
+      }
       assert.deepEqual([...clean(log), ...clean(otherLog)].filter((p) => !/WebGL|webgl|ERR_ABORTED/.test(p)), []);
     } finally {
       await context.close();
