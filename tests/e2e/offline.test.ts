@@ -188,7 +188,8 @@ describe('offline', { skip }, () => {
       // then keeps waiting, by design, until the next load): a few loads at most
       const taken = `[data-testid=offline-badge][data-version="${next}"][data-offline=ready]`;
       for (let attempt = 1; ; attempt++) {
-        await other.reload();
+        // the reload may wait for the new worker's activation (fetches queue meanwhile): slow on a busy machine
+        await other.reload({ timeout: 90_000 });
         await waitForReady(other, otherLog);
         const ok = await other
           .waitForSelector(taken, { timeout: 20_000, state: 'attached' })

@@ -9,7 +9,8 @@
  * one test flow leaves much of a 2-core machine idle while it waits on the browser. Each file is
  * its own suite with concurrency 1, so the tests within a file still run in order; every page
  * has a fresh context, so two files never share cookies, storage or a service worker. The
- * longest files start first (SLOW below) so that they do not end the run alone.
+ * longest files start first (SLOW below) so that they do not end the run alone. The files in
+ * ALONE run after the others, one at a time.
  *
  * A file that cannot be loaded (a syntax error, a failing import) becomes one failed test named
  * after it, and the other files still run.
@@ -39,7 +40,7 @@ export function e2eFiles(env: string | undefined = process.env.ATLAS_E2E_FILES):
 }
 
 /** The files that take longest, started first (by name; the rest follow in name order). */
-const SLOW = ['arabic', 'present', 'maps', 'embed', 'offline', 'hardening', 'explorer', 'fuzz', 'ucdp', 'ucdp-views', 'layout-shift'];
+const SLOW = ['arabic', 'present', 'maps', 'embed', 'hardening', 'explorer', 'fuzz', 'ucdp', 'ucdp-views', 'layout-shift'];
 
 /** The files in the order they are started: the slow ones first. */
 export function startOrder(files: readonly string[]): string[] {
@@ -50,10 +51,21 @@ export function startOrder(files: readonly string[]): string[] {
   return [...files].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-const concurrency = Math.max(1, Number(process.env.ATLAS_E2E_CONCURRENCY) || 2);
+/**
+ * Files run alone, after the others: the service-worker update test waits on an install and an
+ * activation that a second busy file can slow past its limits.
+ */
+const ALONE = ['offline'];
+const alone = (f: string) => ALONE.some((s) => f.endsWith(`/${s}.test.ts`));
 
-describe('browser tests', { concurrency }, async () => {
-  for (const file of startOrder(e2eFiles())) {
+const concurrency = Math.max(1, Number(process.env.ATLAS_E2E_CONCURRENCY) || 2);
+const files = startOrder(e2eFiles());
+
+describe('browser tests', { concurrency }, () => suites(files.filter((f) => !alone(f))));
+describe('browser tests run alone', { concurrency: 1 }, () => suites(files.filter(alone)));
+
+function suites(list: string[]): void {
+  for (const file of list) {
     const name = relative(ROOT, file);
     // concurrency 1 within the file: its tests run in order, as written
     describe(name, { concurrency: 1 }, async () => {
@@ -67,4 +79,4 @@ describe('browser tests', { concurrency }, async () => {
       }
     });
   }
-});
+}
