@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { CSP, inlineCode } from './csp-plugin';
+import { ssrServer } from './prerender-plugin';
 import { METRIC_IDS, type MetricId } from '../src/lib/data/types';
 import { parseDataset } from '../src/lib/data/load';
 import { DEFAULT_VIEW } from '../src/lib/state/url';
@@ -274,18 +275,7 @@ export function cards(): Plugin {
         config.logger.warn(
           `cards: ${SITE_ENV} is not set: share tags use relative URLs (some networks then show no picture) and no sitemap.xml is written. Set it to the site's public address, e.g. ${SITE_ENV}=https://example.org/atlas/`,
         );
-      const { createServer } = await import('vite');
-      const { svelte } = await import('@sveltejs/vite-plugin-svelte');
-      const server = await createServer({
-        configFile: false,
-        root: ROOT,
-        logLevel: 'error',
-        appType: 'custom',
-        plugins: [svelte({ configFile: join(ROOT, 'svelte.config.js') })],
-        resolve: { alias: { $lib: join(ROOT, 'src/lib') } },
-        server: { middlewareMode: true, hmr: false, ws: false },
-        optimizeDeps: { noDiscovery: true, include: [] },
-      });
+      const server = await ssrServer();
       try {
         const mod = (await server.ssrLoadModule('/src/lib/share/cards.ts')) as typeof import('../src/lib/share/cards');
         const { i18n } = (await server.ssrLoadModule('/src/lib/i18n/i18n.svelte.ts')) as typeof import('../src/lib/i18n/i18n.svelte');

@@ -22,6 +22,26 @@ import type { SyriaTopology } from '../src/lib/map/geo';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/**
+ * A Vite server that loads the atlas's own modules (Svelte components included) for rendering at
+ * build time: the explorer's first view here, the share cards in cards-plugin.ts. Modules are
+ * addressed from the repository root ('/src/lib/…'). Close it when done.
+ */
+export async function ssrServer() {
+  const { createServer } = await import('vite');
+  const { svelte } = await import('@sveltejs/vite-plugin-svelte');
+  return createServer({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'error',
+    appType: 'custom',
+    plugins: [svelte({ configFile: join(ROOT, 'svelte.config.js') })],
+    resolve: { alias: { $lib: join(ROOT, 'src/lib') } },
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+}
+
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Puts a prerendered view into a built page: `#app`'s content, the title, and head tags. */
@@ -66,18 +86,7 @@ export function prerender(): Plugin {
         const links = fontPreloads(assets, page.split('/').length - 1);
         writeFileSync(file, readFileSync(file, 'utf8').replace('</head>', () => `${links}</head>`));
       }
-      const { createServer } = await import('vite');
-      const { svelte } = await import('@sveltejs/vite-plugin-svelte');
-      const server = await createServer({
-        configFile: false,
-        root: ROOT,
-        logLevel: 'error',
-        appType: 'custom',
-        plugins: [svelte({ configFile: join(ROOT, 'svelte.config.js') })],
-        resolve: { alias: { $lib: join(ROOT, 'src/lib') } },
-        server: { middlewareMode: true, hmr: false, ws: false },
-        optimizeDeps: { noDiscovery: true, include: [] },
-      });
+      const server = await ssrServer();
       try {
         const mod = (await server.ssrLoadModule('/src/lib/app/prerender.ts')) as typeof import('../src/lib/app/prerender');
         const dataset = parseDataset(readFileSync(join(ROOT, 'static/data/full', `${DEFAULT_VIEW.metric}.json`), 'utf8'));
