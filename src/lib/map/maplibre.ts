@@ -273,6 +273,30 @@ export function supportsWebGL(doc: Document | undefined = typeof document === 'u
   }
 }
 
+/**
+ * The atlas's MapLibre camera and controls, shared by every MapLibre map (SNHR's choropleth and
+ * UCDP's events): Syria fitted, no rotation or pitch, panning kept near Syria, zoom 4–10, and the
+ * attribution given.
+ */
+export function cameraOptions(governorates: GovernorateFeature[], attribution: string) {
+  return {
+    bounds: boundsOf(governorates),
+    fitBoundsOptions: { padding: 16 },
+    attributionControl: { compact: true, customAttribution: attribution },
+    maplibreLogo: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    renderWorldCopies: false,
+    maxBounds: [
+      [30, 28.5],
+      [48, 40.5],
+    ] as [[number, number], [number, number]],
+    minZoom: 4,
+    maxZoom: 10,
+  };
+}
+
 /** Bounds of the governorates, [[west, south], [east, north]], for `fitBounds`. */
 export function boundsOf(governorates: GovernorateFeature[]): [[number, number], [number, number]] {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
