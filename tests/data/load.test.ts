@@ -2,7 +2,7 @@
 // with a LoadError that says so, progress keeps a slow download alive, and a view pinned to a data
 // version the atlas never published falls back to the latest (other failures are still thrown).
 import { describe, expect, it } from 'vitest';
-import { fetchJson, LoadError } from '../../src/lib/data/load';
+import { fetchJson, LoadError, resolveHere } from '../../src/lib/data/load';
 import { loadWithVersionFallback } from '../../src/lib/data/version-fallback';
 
 const never: typeof fetch = (_url, init) =>
@@ -22,6 +22,18 @@ function trickle(chunks: string[], gapMs: number): typeof fetch {
     return new Response(body, { status: 200 });
   };
 }
+
+describe('resolveHere', () => {
+  it('resolves a relative data URL against the page address, leaving no tab, newline or query of it', () => {
+    // the base a browser reports after a link like `/?x=<b>` with a tab in it (tabs are dropped, `<` kept encoded)
+    const doc = { baseURI: 'https://atlas.example/sub/?x=%3Cb%3E&metric=massacres' };
+    expect(resolveHere('./data/full/massacres.json', doc)).toBe('https://atlas.example/sub/data/full/massacres.json');
+    expect(resolveHere('../geo/syria.topo.json', { baseURI: 'https://atlas.example/sub/embed/?q=1' })).toBe('https://atlas.example/sub/geo/syria.topo.json');
+  });
+  it('leaves the URL as given where there is no page (build, tests)', () => {
+    expect(resolveHere('./data/atlas.json', undefined)).toBe('./data/atlas.json');
+  });
+});
 
 describe('fetchJson', () => {
   it('times out a request that gets no answer', async () => {

@@ -178,7 +178,7 @@ describe('hostile URLs', { skip }, () => {
             }
             dispatchEvent(new PopStateEvent('popstate'));
             await frame();
-            if (document.querySelectorAll('svg path[data-code]').length < 14 && !document.querySelector('.loading')) out.push(`no map for ${q.slice(0, 120)}`);
+            if (document.querySelectorAll('svg path[data-code]').length < 14 && !document.querySelector('.loading')) out.push(`no map for ${q.slice(0, 120)} (page: ${(document.querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ').slice(-160)})`);
           }
           return out;
         }, urls);

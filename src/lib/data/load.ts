@@ -31,6 +31,21 @@ export class LoadError extends Error {
  */
 export const STALL_MS = 30_000;
 
+/**
+ * `url` resolved against the page's address as it is now. The site's URLs are relative (`./data/…`),
+ * and Chromium refuses a relative URL resolved against an address that held a newline and a `<`
+ * (its guard against dangling markup): a crafted link, or Back to such an address, would then fail
+ * every later load of the page. The resolved string carries neither, so it is fetched.
+ */
+export function resolveHere(url: string, doc: Pick<Document, 'baseURI'> | undefined = globalThis.document): string {
+  if (!doc) return url;
+  try {
+    return new URL(url, doc.baseURI).href;
+  } catch {
+    return url;
+  }
+}
+
 export async function fetchJson<T>(url: string, what: string, fetcher: typeof fetch = fetch, stallMs = STALL_MS): Promise<T> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,7 +60,7 @@ export async function fetchJson<T>(url: string, what: string, fetcher: typeof fe
   try {
     let text = '';
     try {
-      const res = await fetcher(url, { signal: controller.signal });
+      const res = await fetcher(resolveHere(url), { signal: controller.signal });
       if (!res.ok) throw new LoadError(what, url, `HTTP ${res.status}`);
       // a host that answers a missing file with its home page (200, text/html) is not sending JSON
       const type = res.headers?.get('content-type') ?? '';
