@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { indexDataset } from '../../src/lib/data/select';
-import { changeView, normalizeParams, queryOf, viewDomain, viewModel } from '../../src/lib/state/model';
+import { changeView, measureChange, normalizeParams, queryOf, viewDomain, viewModel } from '../../src/lib/state/model';
 import { DEFAULT_VIEW, type ViewParams } from '../../src/lib/state/url';
 import { fixture } from '../data/fixture';
 
@@ -76,6 +76,23 @@ describe('changeView', () => {
     const before = { ...from };
     changeView(atlas, from, { metric: 'barrel-bombs' });
     expect(from).toEqual(before);
+  });
+});
+
+describe('measureChange (a measure picked from the menu)', () => {
+  it.each<[string, Partial<ViewParams>, ViewParams['metric'], Partial<ViewParams>]>([
+    ['opens on all years when that has a map', { metric: 'civilian-deaths', year: 2016 }, 'barrel-bombs', { year: null }],
+    ['else on the year with the most complete table', { metric: 'barrel-bombs', year: 2015, period: '2015-07' }, 'civilian-deaths', { year: 2020, period: null }],
+    ['for the party kept (no table for it: all years)', { metric: 'barrel-bombs', perp: 'regime' }, 'civilian-deaths', { year: null }],
+    ['a measure whose figures are not loaded: all years', { metric: 'barrel-bombs', year: 2015 }, 'massacres', { year: null }],
+  ])('%s', (_what, from, metric, expected) => {
+    expect(measureChange(atlas, view(from), metric)).toEqual({ metric, period: null, ...expected });
+  });
+  it('applied as a change, keeps the party where the measure has it', () => {
+    const from = view({ metric: 'civilian-deaths', year: 2016, perp: 'regime' });
+    expect(changeView(atlas, from, measureChange(atlas, from, 'civilian-deaths'))).toMatchObject({ year: null, perp: 'regime' });
+    const russia = view({ metric: 'civilian-deaths', year: 2016, perp: 'russia' });
+    expect(changeView(atlas, russia, measureChange(atlas, russia, 'barrel-bombs'))).toMatchObject({ metric: 'barrel-bombs', year: null, perp: 'all' });
   });
 });
 

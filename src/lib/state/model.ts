@@ -11,6 +11,8 @@
  * - A change of filters (`changeView`): choosing a year without a period drops the period (the
  *   year then opens on its own table); the result is normalised against the new measure, so a
  *   change of measure drops a year or party the new measure lacks.
+ * - A measure picked from the menu (`measureChange`) opens on a view with a map: "all years" when
+ *   it has one, else its most complete year (tables.ts), keeping the party where it has figures.
  * - The selections: the query is the six filters; the map, the timeline and the governorate's
  *   detail are `select.ts`'s answers to it (a gap stays a gap there).
  *
@@ -23,7 +25,7 @@
 import type { AreaDetail, MapSelection, Query, TimeSelection } from '../data/selection';
 import type { MetricId } from '../data/types';
 import { perpsOf, selectArea, selectMap, selectTime, yearsOf, type Atlas } from '../data/select';
-import { tablePeriods } from '../data/tables';
+import { openingYear, tableCatalogue, tablePeriods } from '../data/tables';
 import { normalizeView, type ViewDomain, type ViewParams } from './url';
 
 export interface ViewModel {
@@ -65,6 +67,19 @@ export function changeView(atlas: Atlas | null, params: ViewParams, change: Part
   const next = { ...params, ...change };
   if ('year' in change && !('period' in change)) next.period = null;
   return atlas ? normalizeParams(atlas, next) : next;
+}
+
+/**
+ * The change that opens a measure picked from the menu: its opening year (`openingYear`) for the
+ * party kept (the one chosen, where the measure has figures for it, else all), no period. With the
+ * measure's figures not loaded yet, "all years" (the explorer picks again once they are in).
+ */
+export function measureChange(atlas: Atlas, params: Readonly<ViewParams>, metric: MetricId): Pick<ViewParams, 'metric' | 'year' | 'period'> {
+  const loaded = (atlas.byMetric.get(metric)?.length ?? 0) > 0;
+  const { years, perps } = viewDomain(atlas, metric);
+  const perp = perps.includes(params.perp) ? params.perp : 'all';
+  const year = loaded ? openingYear(tableCatalogue(atlas, metric, perp, params.victims, years)) : null;
+  return { metric, year, period: null };
 }
 
 /** The six filters of a view, as the selection rules take them. */
