@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fixture } from './fixture';
 import { indexAhead, indexDataset, latestCumulative, perpsOf, selectArea, selectMap, selectTime, yearsOf } from '../../src/lib/data/select';
 import { tableCatalogue } from '../../src/lib/data/tables';
-import { tablePeriods } from '../../src/lib/state/view.svelte';
+import { tablePeriods } from '../../src/lib/data/tables';
 import { GOVERNORATE_CODES, type Dataset, type MetricId } from '../../src/lib/data/types';
 import { parseDataset } from '../../src/lib/data/load';
 import { serializeDataset } from '../../scripts/data/build';
