@@ -104,7 +104,7 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
       const [svgFile] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.click('[data-action=ucdp-svg]')]);
       assert.equal(svgFile.suggestedFilename(), 'ucdp-civilians-2017.svg');
       const svg = readFileSync((await svgFile.path())!, 'utf8');
-      assert.match(svg, /<title>Civilian deaths \(UCDP\) recorded by UCDP, 2017<\/title>/);
+      assert.match(svg, /<title>Civilian deaths recorded by UCDP, 2017<\/title>/);
       assert.match(svg, /Data: UCDP, UCDP GED Syria 20160101-20191130 \(version 652\.1601\.1911\), CC BY 4\.0/);
       assert.equal((svg.match(/<path data-code="SY-/g) ?? []).length, 14);
       const sel = selectUcdpMap(tables, { ...DEFAULT_UCDP, year: 2017, measure: 'civilians' });
@@ -159,7 +159,7 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
       const check = async () => {
         const slide = page.locator('.stage [data-testid=slide]');
         assert.match((await slide.getAttribute('data-view')) ?? '', /source=ucdp/);
-        assert.equal(await slide.locator('[data-testid=slide-title]').innerText(), 'Civilian deaths (UCDP) recorded by UCDP, 2017');
+        assert.equal(await slide.locator('[data-testid=slide-title]').innerText(), 'Civilian deaths recorded by UCDP, 2017');
         assert.equal(await slide.locator('svg path[data-code^="SY-"]').count(), 14);
         const raqqa = sel.cells.get('SY-RA')!.civilians.toLocaleString('en-GB');
         assert.equal(await slide.locator('svg text[data-code="SY-RA"]').textContent(), raqqa);
