@@ -104,7 +104,7 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
       const [svgFile] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.click('[data-action=ucdp-svg]')]);
       assert.equal(svgFile.suggestedFilename(), 'ucdp-civilians-2017.svg');
       const svg = readFileSync((await svgFile.path())!, 'utf8');
-      assert.match(svg, /<title>Civilian deaths \(UCDP\) recorded by UCDP, 2017<\/title>/);
+      assert.match(svg, /<title>Civilian deaths recorded by UCDP, 2017<\/title>/);
       assert.match(svg, /Data: UCDP, UCDP GED Syria 20160101-20191130 \(version 652\.1601\.1911\), CC BY 4\.0/);
       assert.equal((svg.match(/<path data-code="SY-/g) ?? []).length, 14);
       const sel = selectUcdpMap(tables, { ...DEFAULT_UCDP, year: 2017, measure: 'civilians' });
@@ -145,7 +145,7 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
     });
   });
 
-  it('“Add this view to a deck” from a UCDP view: a slide with UCDP’s map, legend and citation, presented again offline', { timeout: 180_000 }, async () => {
+  it('“Add this view to a deck” from a UCDP view: a slide with UCDP’s map, legend and citation, printed with a QR code to its view, presented again offline', { timeout: 180_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const context = page.context();
     const log = watchPage(page, server.origin);
@@ -159,7 +159,7 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
       const check = async () => {
         const slide = page.locator('.stage [data-testid=slide]');
         assert.match((await slide.getAttribute('data-view')) ?? '', /source=ucdp/);
-        assert.equal(await slide.locator('[data-testid=slide-title]').innerText(), 'Civilian deaths (UCDP) recorded by UCDP, 2017');
+        assert.equal(await slide.locator('[data-testid=slide-title]').innerText(), 'Civilian deaths recorded by UCDP, 2017');
         assert.equal(await slide.locator('svg path[data-code^="SY-"]').count(), 14);
         const raqqa = sel.cells.get('SY-RA')!.civilians.toLocaleString('en-GB');
         assert.equal(await slide.locator('svg text[data-code="SY-RA"]').textContent(), raqqa);
@@ -173,6 +173,31 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
       };
       await check();
       await page.screenshot({ path: join(SCREENSHOTS, 'ucdp-slide.png') });
+
+      // the printed handout: a QR code to the slide's own view (source=ucdp), beside the sources, on its page
+      await page.waitForSelector('[data-testid=print-deck][data-ready=true] [data-source=ucdp] [data-testid=print-qr] svg', { state: 'attached', timeout: 30_000 });
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.locator('.print-deck [data-testid=slide][data-source=ucdp]').evaluate((el) => {
+        const box = (e: Element | null) => {
+          const r = e!.getBoundingClientRect();
+          return { x: r.x, y: r.y, w: r.width, h: r.height };
+        };
+        return {
+          view: el.getAttribute('data-view'),
+          qr: el.querySelector('[data-testid=print-qr]')?.getAttribute('data-url'),
+          boxes: [box(el.querySelector('[data-testid=print-qr] svg')), box(el.querySelector('.map')), box(el.querySelector('.foot'))],
+          page: box(el.closest('.print-page')),
+          printed: el.closest('.print-page')?.querySelector('.printed')?.textContent ?? '',
+        };
+      });
+      await page.emulateMedia({ media: 'screen' });
+      assert.match(printed.view ?? '', /source=ucdp/);
+      assert.match(printed.printed, /Figures: Uppsala Conflict Data Program \(UCDP\), not SNHR/, 'the page names UCDP’s figures as UCDP’s');
+      assert.equal(printed.qr, `${server.url}/${printed.view}`, "the QR code opens the slide's UCDP view");
+      const [qr, ...others] = printed.boxes;
+      assert.ok(qr.w >= 94 && Math.abs(qr.w - qr.h) < 1, `QR code ${qr.w}×${qr.h}px`);
+      assert.ok(qr.x >= printed.page.x - 1 && qr.x + qr.w <= printed.page.x + printed.page.w + 1 && qr.y + qr.h <= printed.page.y + printed.page.h + 1, 'on its page');
+      for (const o of others) assert.ok(qr.x + qr.w <= o.x + 1 || o.x + o.w <= qr.x + 1 || qr.y + qr.h <= o.y + 1 || o.y + o.h <= qr.y + 1, 'apart from the map and sources');
 
       // offline once visited, like every slide; the events file was never needed
       await page.waitForSelector('[data-testid=offline-badge][data-offline=ready]', { timeout: 120_000, state: 'attached' });

@@ -45,7 +45,7 @@ describe.skipIf(!ready)('UCDP export and table (built data)', () => {
   it('composes the image: title, legend, the unplaced events said, UCDP and the release in the credit line, no SNHR', () => {
     const svg = ucdpExportSvg({ topology: topo, params: u, selection: sel, gov: 'SY-ID', link: 'https://example.org/?source=ucdp', format: 'wide' }, i18n);
     expect(svg).toMatch(/^<\?xml/);
-    expect(svg).toContain('Civilian deaths (UCDP) recorded by UCDP, 2018');
+    expect(svg).toContain('Civilian deaths recorded by UCDP, 2018');
     expect(svg).toContain(`Data: UCDP, ${UCDP_RELEASE.name} (version ${UCDP_RELEASE.version}), CC BY 4.0`);
     expect(svg).toContain('https://example.org/?source=ucdp');
     expect(svg).toContain(fmt(sel.unplaced.best));

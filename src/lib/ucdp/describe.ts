@@ -4,7 +4,7 @@
  * best estimate, with UCDP's low–high range), never SNHR's "documented civilians".
  */
 import type { UcdpSum } from './select';
-import type { UcdpMeasure } from './url';
+import { ucdpPeriod, type UcdpMeasure, type UcdpParams } from './url';
 
 type T = { t: (key: string, params?: Record<string, string | number>) => string; date: (iso: string) => string; locale: string };
 
@@ -45,4 +45,17 @@ export function sumText(s: UcdpSum, measure: UcdpMeasure, i18n: T): string {
   return measure === 'deaths'
     ? i18n.t('ucdp.sum.deaths', { best: s.best, low: s.low, high: s.high, events: s.events })
     : i18n.t('ucdp.sum.civilians', { civilians: s.civilians, events: s.events });
+}
+
+/**
+ * The UCDP view's title, as the explorer, the embed, the slide and the exported image say it:
+ * "Civilian deaths recorded by UCDP, 2017". The measure is named in the title's own words
+ * (`ucdp.title.measure.*`), not the menu's, which carry "(UCDP)" and would name UCDP twice.
+ */
+export function ucdpTitle(u: UcdpParams, i18n: T & { comma: string }): string {
+  return (
+    i18n.t('ucdp.title', { measure: i18n.t(`ucdp.title.measure.${u.measure}`), period: periodText(ucdpPeriod(u), i18n) }) +
+    (u.side ? `${i18n.comma}${i18n.t('ucdp.title.side', { side: u.side })}` : '') +
+    (u.type !== null ? `${i18n.comma}${i18n.t(`ucdp.type.${u.type}`)}` : '')
+  );
 }

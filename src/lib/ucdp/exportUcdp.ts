@@ -13,7 +13,7 @@ import { classBreaks, classOf, BACKGROUND, NEIGHBOUR, SELECTED } from '../map/co
 import { anchorOf, fitProjection, governoratesOf, neighboursOf, pathGenerator, type SyriaTopology } from '../map/geo';
 import type { LegendItem } from '../map/legend';
 import { composeExportSvg, escapeXml, layoutExport, type ExportFormat, type ExportTexts } from '../share/exportSvg';
-import { periodText, sumText } from './describe';
+import { periodText, sumText, ucdpTitle } from './describe';
 import { NO_EVENT, UCDP_PALETTES } from './palette';
 import { measureOf, type UcdpMapSelection } from './select';
 import { UCDP_RELEASE } from './types';
@@ -27,15 +27,6 @@ export type Words = {
   dir: 'ltr' | 'rtl';
   comma: string;
 };
-
-/** The UCDP view's title, as the explorer, the embed, the slide and the image say it. */
-export function ucdpTitle(u: UcdpParams, w: Words): string {
-  return (
-    w.t('ucdp.title', { measure: w.t(`ucdp.measure.${u.measure}`), period: periodText(ucdpPeriod(u), w) }) +
-    (u.side ? `${w.comma}${w.t('ucdp.title.side', { side: u.side })}` : '') +
-    (u.type !== null ? `${w.comma}${w.t(`ucdp.type.${u.type}`)}` : '')
-  );
-}
 
 /** Class colours for the governorates with events; one flat swatch for those with none. */
 export function ucdpScale(sel: UcdpMapSelection, measure: UcdpParams['measure']) {

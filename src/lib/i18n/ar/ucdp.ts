@@ -3,6 +3,8 @@ const messages: Record<string, string> = {
   'ucdp.loading': 'جارٍ تحميل أحداث UCDP…',
   'ucdp.title': '{measure} كما سجّلها برنامج أوبسالا (UCDP)، {period}',
   'ucdp.title.side': 'الطرف الأول: {side}',
+  'ucdp.title.measure.deaths': 'الوفيات في العنف المنظّم (كل الوفيات، التقدير الأرجح)',
+  'ucdp.title.measure.civilians': 'الوفيات بين المدنيين',
   'ucdp.measure.deaths': 'الوفيات في العنف المنظّم (كل الوفيات، التقدير الأرجح)',
   'ucdp.measure.civilians': 'الوفيات بين المدنيين (UCDP)',
   'ucdp.period.all': 'كانون الثاني 2016 – تشرين الثاني 2019',

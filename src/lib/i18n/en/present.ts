@@ -35,6 +35,7 @@ const messages: Record<string, string> = {
   'present.qr': 'Scan to open this slide’s view in the atlas',
   'present.printNote': 'Speaker note',
   'present.printed': 'Printed from the Syria violations atlas. Figures: Syrian Network for Human Rights (SNHR).',
+  'present.printed.ucdp': 'Printed from the Syria violations atlas. Figures: Uppsala Conflict Data Program (UCDP), not SNHR.',
   'present.error.link': 'The deck in this link could not be opened, so your last deck is shown instead. {reason}',
   'present.error.file': 'This file could not be loaded; the deck you had is unchanged.',
   'present.error.data': 'The figures could not be loaded.',

@@ -6,6 +6,8 @@ const messages: Record<string, string> = {
   'ucdp.loading': 'Loading UCDP’s events…',
   'ucdp.title': '{measure} recorded by UCDP, {period}',
   'ucdp.title.side': 'side A: {side}',
+  'ucdp.title.measure.deaths': 'Deaths in organised violence (all deaths, best estimate)',
+  'ucdp.title.measure.civilians': 'Civilian deaths',
   'ucdp.measure.deaths': 'Deaths in organised violence (all deaths, best estimate)',
   'ucdp.measure.civilians': 'Civilian deaths (UCDP)',
   'ucdp.period.all': 'January 2016 – November 2019',
