@@ -228,7 +228,7 @@ async function main() {
           .then(async (h) => ((await h.jsonValue()) ?? 0) - (await page.evaluate(() => (window as unknown as { __glAsked: number }).__glAsked)))
           .catch(() => null);
         if (gl !== null) glReady.push(gl);
-        // the other measures come in idle time after the first view (src/lib/app/figures.ts): a
+        // the other measures come in idle time after the first view (src/lib/data/figures.ts): a
         // change of measure is timed once they are in, as a reader who looked at the map first
         await page.waitForSelector('main[data-figures=all]', { state: 'attached', timeout: 30_000 }).catch(() => {});
         // a metric other than the default, then that metric's latest year, then a party

@@ -7,7 +7,7 @@
  * - `data/versions/<version>.json`: the record, committed to git. The current static/data/atlas.json
  *   is added when its version is new; files there are never rewritten or removed by the build.
  * - `static/data/versions/<version>.json`: a copy of each record (the explorer loads it for `?v=`);
- *   `static/data/versions/<version>/<metric>.json`: per-measure packed slices for embeds (embed/slice.ts);
+ *   `static/data/versions/<version>/<metric>.json`: per-measure packed slices for embeds (src/lib/data/slice.ts);
  *   `static/data/latest/<metric>.json`: slices of the latest data (unpinned embeds);
  *   `static/data/full/<metric>.json`: the latest data of one measure with every field, in columns
  *   (the explorer paints its first view from it, and loads the other measures' files after);
@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { serializeDataset, writeAtomic } from './data/build';
 import { parseDataset } from '../src/lib/data/load';
 import type { Dataset, MetricId } from '../src/lib/data/types';
-import { packSlice, sliceDataset, versionIndex } from '../src/lib/embed/slice';
+import { packSlice, sliceDataset, versionIndex } from '../src/lib/data/slice';
 
 export interface PublishOptions {
   /** the dataset just built (default `static/data/atlas.json`) */

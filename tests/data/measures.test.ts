@@ -1,6 +1,6 @@
 /**
  * The explorer's per-measure files merged (src/lib/data/measures.ts) answer every view as the
- * whole record does, and the loader (src/lib/app/figures.ts) fetches each file once, falls back
+ * whole record does, and the loader (src/lib/data/figures.ts) fetches each file once, falls back
  * to atlas.json rather than mix data versions, and prefetches without the reader asking.
  * The fixture is SYNTHETIC (tests/data/fixture.ts); the second case reads the built atlas.
  */
@@ -9,13 +9,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fixture } from './fixture';
 import { indexAhead, indexDataset, latestCumulative, perpsOf, selectArea, selectMap, selectTime, yearsOf } from '../../src/lib/data/select';
 import { tableCatalogue } from '../../src/lib/data/tables';
-import { tablePeriods } from '../../src/lib/state/view.svelte';
+import { tablePeriods } from '../../src/lib/data/tables';
 import { GOVERNORATE_CODES, type Dataset, type MetricId } from '../../src/lib/data/types';
 import { parseDataset } from '../../src/lib/data/load';
 import { serializeDataset } from '../../scripts/data/build';
-import { sliceDataset } from '../../src/lib/embed/slice';
+import { sliceDataset } from '../../src/lib/data/slice';
 import { mergeDatasets, metricsOf } from '../../src/lib/data/measures';
-import { Figures } from '../../src/lib/app/figures';
+import { Figures } from '../../src/lib/data/figures';
 
 /** Each measure's file as the build writes it and the page reads it back. */
 const files = (data: Dataset) => new Map([...metricsOf(data)].map((m) => [m, parseDataset(serializeDataset(sliceDataset(data, m)))]));

@@ -15,11 +15,13 @@ import {
   parseDeckHash,
   removeSlide,
   retitleDeck,
+  slideParams,
   storeDeck,
   STORAGE_KEY,
   updateSlide,
   validateDeck,
   type Deck,
+  type Slide,
   type DeckStorage,
 } from '../../src/lib/present/deck';
 
@@ -48,6 +50,25 @@ describe('views', () => {
     ['', null],
   ])('normalizeViewString(%j) = %j', (input, expected) => {
     expect(normalizeViewString(input)).toBe(expected);
+  });
+});
+
+describe('slideParams', () => {
+  it('parses a slide’s view once: the same filters object for the same view, frozen', () => {
+    const p = slideParams(deck.slides[1]);
+    expect(p).toMatchObject({ metric: 'civilian-deaths', year: 2017, perp: 'regime', v: null });
+    const other: Slide = { ...deck.slides[1], title: 'another slide, the same view' };
+    expect(slideParams(other)).toBe(p);
+    expect(Object.isFrozen(p)).toBe(true);
+    expect(slideParams(deck.slides[2]).v).toBe('1fc33652347d');
+  });
+  it('leaves the deck formats as they were (the filters are kept beside the slide, not in it)', () => {
+    const file = deckToFile(deck);
+    const hash = deckHash(deck, 1);
+    for (const s of deck.slides) slideParams(s);
+    expect(deckToFile(deck)).toBe(file);
+    expect(deckHash(deck, 1)).toBe(hash);
+    expect(Object.keys(deck.slides[0])).toEqual(['view', 'title', 'note']);
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexDataset } from '../../src/lib/data/select';
 import { byPublisher, slideFacts, slideSubtitle, slideView, dateSpan } from '../../src/lib/present/slide';
+import { slideParams } from '../../src/lib/present/deck';
 import { fixture } from '../data/fixture';
 import type { Words } from '../../src/lib/data/describe';
 
@@ -21,6 +22,8 @@ describe('slideView', () => {
     ['?metric=civilian-deaths&year=2016&period=2001/2002', { metric: 'civilian-deaths', year: 2016, period: null }],
   ])('normalises %s like the view state', (view, expected) => {
     expect(slideView(atlas, view).params).toMatchObject(expected);
+    // the slide's parsed filters give the same view as its string
+    expect(slideView(atlas, slideParams({ view }))).toEqual(slideView(atlas, view));
   });
 });
 

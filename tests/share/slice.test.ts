@@ -8,7 +8,7 @@ import type { Figure, MapSelection, Query, TimeSelection } from '../../src/lib/d
 import { METRIC_IDS, type Dataset, type MetricId } from '../../src/lib/data/types';
 import { parseDataset } from '../../src/lib/data/load';
 import { datasetVersion, serializeDataset } from '../../scripts/data/build';
-import { isPackedSlice, packSlice, sliceDataset, sliceUrl, unpackSlice, versionIndex } from '../../src/lib/embed/slice';
+import { isPackedSlice, packSlice, sliceDataset, sliceUrl, unpackSlice, versionIndex } from '../../src/lib/data/slice';
 import { publishVersions } from '../../scripts/publish-versions';
 
 /** What a selection draws, without ids (a slice's ids are local) or notes (left out of slices). */

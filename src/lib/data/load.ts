@@ -96,6 +96,14 @@ export function metricDatasetUrl(base: string, metric: string): string {
   return `${base}data/full/${metric}.json`;
 }
 
+/**
+ * The URL of a measure's slice: of a published version when the embed is pinned (`v=`), else of
+ * the latest data. `base` ends with `/` (the site's base URL as seen from the page).
+ */
+export function sliceUrl(base: string, version: string | null, metric: string): string {
+  return version ? `${base}data/versions/${version}/${metric}.json` : `${base}data/latest/${metric}.json`;
+}
+
 export function isDataset(x: unknown): x is Dataset {
   const d = x as Dataset;
   return !!d && typeof d.version === 'string' && Array.isArray(d.observations) && Array.isArray(d.sources);

@@ -142,6 +142,16 @@ export function openingYear(cat: TableCatalogue): number | null {
   return best ? best.year : null;
 }
 
+/**
+ * Period keys for which a governorate table of the metric was published, for any party or victim
+ * group (percent rows excepted): the periods a view may name (`normalizeView`).
+ */
+export function tablePeriods(atlas: Atlas, metric: MetricId): string[] {
+  const keys = new Set<string>();
+  for (const o of atlas.byMetric.get(metric) ?? []) if (o.area !== 'SY' && o.unit !== 'percent') keys.add(o.period);
+  return [...keys];
+}
+
 /** The calendar year a period key belongs to in the Year menu (null: it spans years, so "all years"). */
 export function yearOfKey(atlas: Atlas, key: string): number | null {
   const p = atlas.periods.get(key);

@@ -7,8 +7,11 @@
  * `update` (ready, and a newer version is stored and waiting), `unsupported` (no service worker:
  * an old browser, a non-secure origin, a file:// page), `off` (the dev server), `error`.
  *
- * A waiting update is asked to take over when a page that is not a presentation loads; the worker
- * itself refuses while a presentation page is open, so a new version never lands mid-talk.
+ * A waiting update is asked to take over when a page that is not a presentation loads, and asked
+ * again every few seconds while it waits; the worker itself refuses while a presentation page is
+ * open, so a new version never lands mid-talk, and takes over soon after the talk ends, while the
+ * reader's page is idle. (Left to the next navigation instead, the change of worker raced the
+ * navigation in Chromium, and a reload after a talk could stall and never load.)
  *
  * Deliberately ignores: periodic update checks (the browser checks sw.js on every navigation).
  */
@@ -61,6 +64,9 @@ export interface RegisterOptions {
   presenting?: boolean;
 }
 
+/** How often a page asks a waiting update again to take over (it is refused while a talk goes on). */
+export const ASK_AGAIN_MS = 5000;
+
 export function registerOffline(options: RegisterOptions = {}): void {
   if (started) return;
   started = true;
@@ -72,8 +78,17 @@ export function registerOffline(options: RegisterOptions = {}): void {
   const { url, scope } = workerLocation(here);
   const sw = navigator.serviceWorker;
 
+  let again: ReturnType<typeof setTimeout> | undefined;
+  /** Asks a waiting update to take over, and again later while it waits (refused during a talk). */
+  function askToActivate(reg: ServiceWorkerRegistration) {
+    clearTimeout(again);
+    if (!reg.waiting || !sw.controller || options.presenting) return;
+    reg.waiting.postMessage({ type: 'activate-when-idle' });
+    again = setTimeout(() => askToActivate(reg), ASK_AGAIN_MS);
+  }
+
   async function refresh(reg: ServiceWorkerRegistration) {
-    if (reg.waiting && sw.controller && !options.presenting) reg.waiting.postMessage({ type: 'activate-when-idle' });
+    askToActivate(reg);
     const active = reg.active;
     if (!active) return set({ state: 'installing' });
     const status = await ask(active);

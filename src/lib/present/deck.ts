@@ -25,7 +25,7 @@
  * the data when a slide is drawn, so a deck cannot cite a figure the data does not have.
  */
 import { METRIC_IDS } from '../data/types';
-import { parseView, serializeView } from '../state/url';
+import { parseView, serializeView, type ViewParams } from '../state/url';
 
 export interface Slide {
   /** the explorer query string, starting with `?` (normalised by `serializeView`) */
@@ -71,6 +71,22 @@ export function normalizeViewString(view: string): string | null {
   const metric = new URLSearchParams(search).get('metric');
   if (!metric || !(METRIC_IDS as readonly string[]).includes(metric.trim())) return null;
   return serializeView(parseView(search));
+}
+
+/** parsed views, by view string (a slide's string is normalised, so one string is one view) */
+const parsed = new Map<string, Readonly<ViewParams>>();
+
+/**
+ * A slide's view as filters: its string parsed once, then kept (the deck formats keep the string;
+ * the page reads the filters). The same object for the same view: callers must not modify it.
+ */
+export function slideParams(slide: Pick<Slide, 'view'>): Readonly<ViewParams> {
+  let params = parsed.get(slide.view);
+  if (!params) {
+    if (parsed.size >= 2 * LIMITS.slides) parsed.clear();
+    parsed.set(slide.view, (params = Object.freeze(parseView(slide.view))));
+  }
+  return params;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,5 +412,5 @@ export function browserStorage(): DeckStorage | null {
 export function deckLocale(search: string, deck: Deck): 'en' | 'ar' {
   const asked = new URLSearchParams(search).get('lang');
   if (asked === 'en' || asked === 'ar') return asked;
-  return (deck.slides[0] && parseView(deck.slides[0].view).lang) || 'en';
+  return (deck.slides[0] && slideParams(deck.slides[0]).lang) || 'en';
 }

@@ -10,10 +10,10 @@
  *
  * Deliberately ignores: any figure not published as such (no sums, no shares computed here).
  */
-import { figureOf, perpsOf, selectMap, selectTime, yearsOf, type Atlas } from '../data/select';
+import { figureOf, type Atlas } from '../data/select';
 import type { Figure, MapSelection, Query, TimeSelection } from '../data/selection';
-import { normalizeView, parseView, type ViewParams } from '../state/url';
-import { tablePeriods } from '../state/view.svelte';
+import { parseView, type ViewParams } from '../state/url';
+import { viewModel } from '../state/model';
 import type { Source } from '../data/types';
 import { metricName, periodLabel, perpName, sourcesOf, type Words } from '../data/describe';
 
@@ -107,25 +107,13 @@ export interface SlideView {
 }
 
 /**
- * A slide's view without a ViewState, for the printed deck and the presenter window: the same
- * normalisation and the same selections as `ViewState` (one indexed dataset shared by every slide).
+ * A slide's view without a ViewState, for the printed deck and the presenter window: the view
+ * model's normalisation and selections (model.ts), as `ViewState` shows them. `view` is the
+ * slide's filters (`slideParams(slide)` in deck.ts) or its view string.
  */
-export function slideView(atlas: Atlas, view: string): SlideView {
-  const raw = parseView(view);
-  const params = normalizeView(raw, {
-    years: yearsOf(atlas, raw.metric),
-    perps: perpsOf(atlas, raw.metric),
-    periods: tablePeriods(atlas, raw.metric),
-  });
-  const query: Query = {
-    metric: params.metric,
-    year: params.year,
-    period: params.period,
-    perp: params.perp,
-    victims: params.victims,
-    gov: params.gov,
-  };
-  return { params, query, map: selectMap(atlas, query), time: selectTime(atlas, query) };
+export function slideView(atlas: Atlas, view: string | Readonly<ViewParams>): SlideView {
+  const m = viewModel(atlas, typeof view === 'string' ? parseView(view) : view);
+  return { params: m.params, query: m.query, map: m.map, time: m.time };
 }
 
 /**

@@ -14,10 +14,10 @@ import Timeline from '../timeline/Timeline.svelte';
 import { paintMap } from '../map/assemble';
 import type { SyriaTopology } from '../map/geo';
 import { metricName, viewTitle } from '../data/describe';
-import { indexDataset, perpsOf, selectMap, selectTime, yearsOf } from '../data/select';
+import { indexDataset } from '../data/select';
 import type { Dataset, MetricId } from '../data/types';
-import { DEFAULT_VIEW, normalizeView, type ViewParams } from '../state/url';
-import { tablePeriods } from '../state/view.svelte';
+import { DEFAULT_VIEW, type ViewParams } from '../state/url';
+import { normalizeParams, viewModel } from '../state/model';
 import { addMessages, i18n } from '../i18n/i18n.svelte';
 import timelineMessages from '../i18n/en/timeline';
 import shareMessages from '../i18n/en/share';
@@ -54,17 +54,14 @@ export function firstSvg(html: string): string {
 
 /** A measure's default view, as the explorer normalises it. */
 export function defaultViewOf(dataset: Dataset, metric: MetricId): ViewParams {
-  const atlas = indexDataset(dataset);
-  return normalizeView({ ...DEFAULT_VIEW, metric }, { years: yearsOf(atlas, metric), perps: perpsOf(atlas, metric), periods: tablePeriods(atlas, metric) });
+  return normalizeParams(indexDataset(dataset), { ...DEFAULT_VIEW, metric });
 }
 
 /** The card of a measure's default view; `siteUrl` (or '') is printed as the image's link. */
 export function measureCard(dataset: Dataset, topology: SyriaTopology, metric: MetricId, siteUrl: string): Card {
   const atlas = indexDataset(dataset);
   const params = defaultViewOf(dataset, metric);
-  const query = { metric: params.metric, year: params.year, period: params.period, perp: params.perp, victims: params.victims, gov: params.gov };
-  const map = selectMap(atlas, query);
-  const time = selectTime(atlas, query);
+  const { query, map, time } = viewModel(atlas, params);
   const paint = paintMap(topology, map, { words: i18n });
   const title = viewTitle(atlas, query, i18n);
   const summary = filterSummary(atlas, map, i18n);

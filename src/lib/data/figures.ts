@@ -14,10 +14,10 @@
  *   idle task, so that no step of it is a long task; it is skipped when the reader's browser asks
  *   to save data (`navigator.connection.saveData`): the files then come when picked.
  */
-import type { Dataset, MetricId } from '../data/types';
-import { datasetUrl, decodeDataset, fetchJson, loadDataset, LoadError, metricDatasetUrl, OBSERVATION_FIELDS } from '../data/load';
-import { mergeDatasets, metricsOf } from '../data/measures';
-import { indexAhead } from '../data/select';
+import type { Dataset, MetricId } from './types';
+import { datasetUrl, decodeDataset, fetchJson, loadDataset, LoadError, metricDatasetUrl, OBSERVATION_FIELDS } from './load';
+import { mergeDatasets, metricsOf } from './measures';
+import { indexAhead } from './select';
 
 /** Resolves once the browser is idle (at the latest after `timeout` ms). */
 export function idle(timeout = 2000): Promise<void> {

@@ -14,7 +14,7 @@
  * and parties); the explorer, its exports and the CSV use it.
  * Pure; the build (scripts/publish-versions.ts) writes the files.
  */
-import type { Dataset, MetricId, Observation, Source } from '../data/types';
+import type { Dataset, MetricId, Observation, Source } from './types';
 
 export function sliceDataset(dataset: Dataset, metric: MetricId): Dataset {
   const observations = dataset.observations.filter((o) => o.metric === metric);
@@ -133,13 +133,8 @@ export function unpackSlice(p: PackedSlice): Dataset {
   return { version: p.version, metrics: p.metrics, areas: p.areas, perpetrators: p.perpetrators, sources, observations, findings: [] };
 }
 
-/**
- * The URL of a measure's slice: of a published version when the embed is pinned (`v=`), else of
- * the latest data. `base` ends with `/` (the site's base URL as seen from the page).
- */
-export function sliceUrl(base: string, version: string | null, metric: MetricId): string {
-  return version ? `${base}data/versions/${version}/${metric}.json` : `${base}data/latest/${metric}.json`;
-}
+/** The URL of a measure's slice (beside the other data files' URLs, which pages need without this module). */
+export { sliceUrl } from './load';
 
 /** One entry of static/data/versions.json. */
 export interface VersionEntry {
