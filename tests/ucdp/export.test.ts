@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { render } from 'svelte/server';
 import { addMessages, i18n } from '../../src/lib/i18n/i18n.svelte';
 import ucdpMessages from '../../src/lib/i18n/en/ucdp';
-import { ucdpExportSvg, ucdpFileStem, ucdpLegendItems, ucdpMapSvg } from '../../src/lib/ucdp/exportUcdp';
+import { ucdpExportSvg, ucdpFileStem, ucdpLegendItems, ucdpMapMarks, ucdpMapSvg } from '../../src/lib/ucdp/exportUcdp';
+import { anchorOf, fitProjection, governoratesOf, pathGenerator } from '../../src/lib/map/geo';
 import { selectUcdpMap } from '../../src/lib/ucdp/select';
 import { DEFAULT_UCDP } from '../../src/lib/ucdp/url';
 import { UCDP_PALETTES, NO_EVENT } from '../../src/lib/ucdp/palette';
@@ -40,6 +41,17 @@ describe.skipIf(!ready)('UCDP export and table (built data)', () => {
     }
     for (const [code, s] of sel.cells) expect(svg).toMatch(new RegExp(`<text data-code="${code}"[^>]*>${fmt(s.civilians)}</text>`));
     expect(svg).not.toMatch(/class=|style=/);
+  });
+
+  it('draws the shapes of the SNHR map at the same size (one projection, map/frame.ts)', () => {
+    const marks = ucdpMapMarks(topo, sel, u.measure, i18n, { width: 600, height: 500, title: 't', selected: 'SY-HL' });
+    const governorates = governoratesOf(topo);
+    const projection = fitProjection(governorates, 600, 500, 15);
+    const path = pathGenerator(projection);
+    expect(marks.governorates.map((g) => [g.code, g.d])).toEqual(governorates.map((g) => [g.id, path(g)]));
+    expect(marks.selected).toBe(path(governorates.find((g) => g.id === 'SY-HL')!));
+    for (const l of marks.labels) expect([l.x, l.y]).toEqual(anchorOf(projection, governorates.find((g) => g.id === l.code)!));
+    expect(marks.labels.length).toBe(sel.cells.size);
   });
 
   it('composes the image: title, legend, the unplaced events said, UCDP and the release in the credit line, no SNHR', () => {

@@ -14,13 +14,17 @@
  * stays right when the zoomable map is panned.
  */
 import { anchorOf, fitProjection, type GovernorateFeature } from './geo';
-import { geoPath } from 'd3-geo';
+import { geoPath, type GeoProjection } from 'd3-geo';
+import type { MapCell } from '../data/selection';
+import { fillFor } from './color';
+import { mapPadding } from './frame';
+import type { AssembledMap } from './assemble';
 
 /** The smallest side of a tap target, CSS px. */
 export const MIN_TARGET = 24;
 
-/** The padding ChoroplethSvg fits the map with, for the same projection. */
-export const mapPadding = (width: number, height: number) => Math.round(Math.min(width, height) * 0.03);
+/** The padding ChoroplethSvg fits the map with, for the same projection (frame.ts). */
+export { mapPadding };
 
 /** Whether (x, y) is inside the rings, even-odd (a hole's ring takes its area out). */
 function inside(rings: [number, number][][], x: number, y: number): boolean {
@@ -53,7 +57,9 @@ function hasRoom(rings: [number, number][][], [[x0, y0], [x1, y1]]: [[number, nu
  * the features' order.
  */
 export function tooSmall(governorates: GovernorateFeature[], width: number, height: number, min = MIN_TARGET): string[] {
-  const projection = fitProjection(governorates, width, height, mapPadding(width, height));
+  return smallIn(governorates, fitProjection(governorates, width, height, mapPadding(width, height)), min);
+}
+function smallIn(governorates: GovernorateFeature[], projection: GeoProjection, min: number): string[] {
   const path = geoPath(projection);
   return governorates
     .filter((g) => {
@@ -88,9 +94,10 @@ export interface CalloutPlace {
  * along its top edge instead (the overlay's CSS, `.callouts.row`: their widths are the text's).
  */
 export function calloutPlaces(governorates: GovernorateFeature[], width: number, height: number, min = MIN_TARGET): CalloutPlace[] {
-  const small = tooSmall(governorates, width, height, min);
-  if (!small.length) return [];
-  const projection = fitProjection(governorates, width, height, mapPadding(width, height));
+  return placesIn(governorates, fitProjection(governorates, width, height, mapPadding(width, height)), min);
+}
+function placesIn(governorates: GovernorateFeature[], projection: GeoProjection, min: number): CalloutPlace[] {
+  const small = smallIn(governorates, projection, min);
   return small.map((code, i) => ({
     code,
     x: CALLOUT.inset,
@@ -98,6 +105,31 @@ export function calloutPlaces(governorates: GovernorateFeature[], width: number,
     height: CALLOUT.height,
     anchor: anchorOf(projection, governorates.find((g) => g.id === code)!),
   }));
+}
+
+/** A callout as drawn: its place, and the governorate's name, cell and colour. */
+export interface CalloutMark extends CalloutPlace {
+  name: string;
+  cell: MapCell;
+  /** the cell's flat fill (a gap's swatch is hatched by the renderer) */
+  fill: string;
+  selected: boolean;
+}
+
+const framePlaces = new WeakMap<object, CalloutPlace[]>();
+
+/**
+ * The callouts of an assembled map (assemble.ts), on its frame's projection. Their places depend
+ * on the frame only: kept per frame, so a change of filters only recolours them.
+ */
+export function mapCallouts(map: AssembledMap): CalloutMark[] {
+  const frame = map.frame;
+  let places = framePlaces.get(frame);
+  if (!places) framePlaces.set(frame, (places = placesIn(map.geometry.governorates, frame.projection, MIN_TARGET)));
+  return places.map((p) => {
+    const cell = map.cells.get(p.code)!;
+    return { ...p, name: map.nameOf(p.code), cell, fill: fillFor(cell, map.scale), selected: p.code === map.selected };
+  });
 }
 
 /** The selected governorate's label: its bottom-right corner, on a map of width × height. */

@@ -11,7 +11,8 @@
  */
 import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
 import type { MapCell, MapSelection } from '../data/selection';
-import { BACKGROUND, BORDER, COMBINED, DARK, FOCUS, NEIGHBOUR, NOT_LISTED, OUTLINE, SELECTED, fillFor, hatchPixels, type MapScale } from './color';
+import { BACKGROUND, BORDER, COMBINED, DARK, FOCUS, NEIGHBOUR, NOT_LISTED, OUTLINE, SELECTED, fillFor, type MapScale } from './color';
+import { hatchPixels } from './hatch';
 import { geoCentroid } from 'd3-geo';
 import { cellsByCode, unionOutline, type GovernorateFeature, type MapHover, type NeighbourFeature } from './geo';
 

@@ -11,10 +11,9 @@
 import { render } from 'svelte/server';
 import ChoroplethSvg from '../map/ChoroplethSvg.svelte';
 import Timeline from '../timeline/Timeline.svelte';
-import { scaleFor } from '../map/color';
-import { legendHeading, legendItems } from '../map/legend';
-import { governoratesOf, neighbourBorders, neighboursOf, type SyriaTopology } from '../map/geo';
-import { metricName, periodLabel, viewTitle } from '../data/describe';
+import { paintMap } from '../map/assemble';
+import type { SyriaTopology } from '../map/geo';
+import { metricName, viewTitle } from '../data/describe';
 import { indexDataset } from '../data/select';
 import type { Dataset, MetricId } from '../data/types';
 import { DEFAULT_VIEW, type ViewParams } from '../state/url';
@@ -63,15 +62,15 @@ export function measureCard(dataset: Dataset, topology: SyriaTopology, metric: M
   const atlas = indexDataset(dataset);
   const params = defaultViewOf(dataset, metric);
   const { query, map, time } = viewModel(atlas, params);
-  const scale = scaleFor(map);
+  const paint = paintMap(topology, map, { words: i18n });
   const title = viewTitle(atlas, query, i18n);
   const summary = filterSummary(atlas, map, i18n);
   const source = sourceLine(viewSources(atlas, map, time), i18n);
   const texts: ExportTexts = {
     title,
     summary,
-    legendTitle: legendHeading(map, i18n.t, periodLabel(map.period, i18n)),
-    legend: legendItems(map, scale, i18n.t),
+    legendTitle: paint.legend.title,
+    legend: paint.legend.items,
     note: i18n.t('note.minimum'),
     source,
     url: siteUrl ? `${siteUrl}${serializeView(params)}` : '',
@@ -82,11 +81,11 @@ export function measureCard(dataset: Dataset, topology: SyriaTopology, metric: M
     ? firstSvg(
         render(ChoroplethSvg, {
           props: {
-            governorates: governoratesOf(topology),
-            neighbours: neighboursOf(topology),
-            neighbourBorders: neighbourBorders(topology),
+            governorates: paint.geometry.governorates,
+            neighbours: paint.geometry.neighbours,
+            neighbourBorders: paint.geometry.borders,
             selection: map,
-            scale,
+            scale: paint.scale,
             selected: null,
             width: layout.map.width,
             height: layout.map.height,

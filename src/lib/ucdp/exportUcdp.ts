@@ -10,7 +10,8 @@
  * thousands of overlapping dots says less than the sums) and SNHR's figures.
  */
 import { classBreaks, classOf, BACKGROUND, NEIGHBOUR, SELECTED } from '../map/color';
-import { anchorOf, fitProjection, governoratesOf, neighboursOf, pathGenerator, type SyriaTopology } from '../map/geo';
+import { governoratesOf, neighboursOf, pathGenerator, type SyriaTopology } from '../map/geo';
+import { mapFrame } from '../map/frame';
 import type { LegendItem } from '../map/legend';
 import { composeExportSvg, escapeXml, layoutExport, type ExportFormat, type ExportTexts } from '../share/exportSvg';
 import { periodText, sumText, ucdpTitle } from './describe';
@@ -84,21 +85,22 @@ export function ucdpMapMarks(
 ): UcdpMapMarks {
   const { width, height } = o;
   const governorates = governoratesOf(topology);
-  const projection = fitProjection(governorates, width, height, Math.round(Math.min(width, height) * 0.03));
-  const path = pathGenerator(projection);
+  // the SNHR map's projection and paths (map/frame.ts); neighbours as before, every one listed
+  const frame = mapFrame({ governorates, neighbours: [], borders: null }, width, height);
+  const path = pathGenerator(frame.projection);
   const { fill } = ucdpScale(sel, measure);
-  const picked = o.selected ? governorates.find((g) => g.id === o.selected) : undefined;
+  const picked = o.selected ? frame.shapes.find((s) => s.code === o.selected) : undefined;
   return {
     width,
     height,
     neighbours: neighboursOf(topology).map((n) => path(n)),
-    governorates: governorates.map((g) => ({ code: g.id, d: path(g), fill: fill(g.id) })),
-    selected: picked ? path(picked) : null,
-    labels: governorates.flatMap((g) => {
-      const s = sel.cells.get(g.id);
+    governorates: frame.shapes.map((s) => ({ code: s.code, d: s.d, fill: fill(s.code) })),
+    selected: picked ? picked.d : null,
+    labels: frame.shapes.flatMap((g) => {
+      const s = sel.cells.get(g.code);
       if (!s) return [];
-      const [x, y] = anchorOf(projection, g);
-      return [{ code: g.id, x, y, text: w.num(measureOf(s, measure)) }];
+      const [x, y] = g.anchor;
+      return [{ code: g.code, x, y, text: w.num(measureOf(s, measure)) }];
     }),
   };
 }
