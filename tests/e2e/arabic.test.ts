@@ -16,14 +16,12 @@ import {
   DIST,
   axeViolations,
   launchBrowser,
+  pageOpener,
   problems,
   screenshot,
   skipWithoutChromium,
   startStaticServer,
   waitForReady,
-  watchPage,
-  type PageLog,
-  type PageOptions,
   type StaticServer,
   type TestBrowser,
 } from './harness';
@@ -38,22 +36,7 @@ const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/;
 let server: StaticServer;
 let browser: TestBrowser;
 
-interface Opened {
-  page: Page;
-  log: PageLog;
-}
-
-async function withPage(path: string, options: PageOptions, fn: (o: Opened) => Promise<void>): Promise<void> {
-  const page = await browser.newPage(options);
-  const log = watchPage(page, server.origin);
-  try {
-    await page.goto(server.url + path, { waitUntil: 'load', timeout: 60_000 });
-    await waitForReady(page, log);
-    await fn({ page, log });
-  } finally {
-    await page.context().close();
-  }
-}
+const { withPage } = pageOpener(() => ({ browser, server }));
 
 /** The numbers a text shows, in order ("12,345", "2016", "27"). */
 const numbers = (text: string) => text.match(/\d[\d,.]*\d|\d/g) ?? [];
@@ -112,7 +95,7 @@ describe('Arabic interface', () => {
 
   // each page state is loaded once: what it says, then axe and the layout on the same load
   test('?lang=ar shows the explorer in Arabic, right to left, with the Arabic font, cleanly; no axe violation or sideways scroll at 1280x800', async () => {
-    await withPage(`/?${VIEW}&lang=ar`, { viewport: DESKTOP }, async ({ page, log }) => {
+    await withPage(`/?${VIEW}&lang=ar`, { viewport: DESKTOP }, async (page, log) => {
       assert.deepEqual(await documentLanguage(page).then(({ lang, dir }) => ({ lang, dir })), { lang: 'ar', dir: 'rtl' });
       const text = await page.evaluate(() => ({
         title: document.title,
@@ -151,10 +134,10 @@ describe('Arabic interface', () => {
     test(`shows the same figures as English, in Latin digits (${view})`, async () => {
       let en: Figures | undefined;
       let ar: Figures | undefined;
-      await withPage(`/?${view}&lang=en`, { viewport: DESKTOP }, async ({ page }) => {
+      await withPage(`/?${view}&lang=en`, { viewport: DESKTOP }, async (page) => {
         en = await readFigures(page);
       });
-      await withPage(`/?${view}&lang=ar`, { viewport: DESKTOP }, async ({ page }) => {
+      await withPage(`/?${view}&lang=ar`, { viewport: DESKTOP }, async (page) => {
         ar = await readFigures(page);
       });
       assert.equal(en!.national.length, 1, 'no national figure in English');
@@ -166,7 +149,7 @@ describe('Arabic interface', () => {
   }
 
   test('an English page loads neither the Arabic catalog nor the Arabic font', async () => {
-    await withPage('/', { viewport: DESKTOP }, async ({ page }) => {
+    await withPage('/', { viewport: DESKTOP }, async (page) => {
       await page.waitForLoadState('networkidle');
       assert.deepEqual(await documentLanguage(page).then(({ lang, dir }) => ({ lang, dir })), { lang: 'en', dir: 'ltr' });
       // what the page itself fetched (resource timing): the offline worker may store everything
@@ -178,7 +161,7 @@ describe('Arabic interface', () => {
   });
 
   test('the language switch keeps the view, both ways', async () => {
-    await withPage(`/?${VIEW}`, { viewport: DESKTOP }, async ({ page, log }) => {
+    await withPage(`/?${VIEW}`, { viewport: DESKTOP }, async (page, log) => {
       const params = () => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
       // the explorer rewrites the query string as the reader filters: the switch must follow it
       await page.selectOption('select#year', '2015');
@@ -205,7 +188,7 @@ describe('Arabic interface', () => {
   });
 
   test('the methods page reads lang from its URL and links back in Arabic; no axe violation or sideways scroll at 1280x800', async () => {
-    await withPage('/methods/?lang=ar', { viewport: DESKTOP }, async ({ page, log }) => {
+    await withPage('/methods/?lang=ar', { viewport: DESKTOP }, async (page, log) => {
       const doc = await documentLanguage(page);
       assert.deepEqual({ lang: doc.lang, dir: doc.dir }, { lang: 'ar', dir: 'rtl' });
       const h1 = await page.textContent('h1');
@@ -253,7 +236,7 @@ describe('Arabic interface', () => {
   // the phone layout is a page state of its own (tables scroll, controls wrap)
   const label = '375x812';
   test(`explorer in Arabic: no axe violation and no sideways scroll at ${label}`, async () => {
-    await withPage(`/?${VIEW}&lang=ar`, { viewport: PHONE, isMobile: true }, async ({ page }) => {
+    await withPage(`/?${VIEW}&lang=ar`, { viewport: PHONE, isMobile: true }, async (page) => {
       assert.deepEqual(await axeViolations(page), []);
       const overflow = await sideways(page);
       assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at ${label}`);
@@ -264,7 +247,7 @@ describe('Arabic interface', () => {
   test('390 px, a governorate selected: every inserted run in the summary, detail panel and map label is isolated', async () => {
     // a view whose detail panel holds transcribers' notes (English) and outlets' names and titles
     for (const path of ['/?metric=civilian-deaths&year=2019&perp=all&gov=SY-ID&lang=ar', '/?metric=civilian-deaths&year=2019&perp=all&gov=SY-ID']) {
-      await withPage(path, { viewport: { width: 390, height: 844 }, isMobile: true }, async ({ page, log }) => {
+      await withPage(path, { viewport: { width: 390, height: 844 }, isMobile: true }, async (page, log) => {
         await page.waitForSelector('[data-testid=detail]', { timeout: 30_000 });
         await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('[data-testid=detail] details').forEach((d) => (d.open = true)));
         const found = await page.evaluate(() => {
@@ -299,7 +282,7 @@ describe('Arabic interface', () => {
   test(
     `methods page in Arabic: no axe violation and no sideways scroll at ${label}`,
     async () => {
-      await withPage('/methods/?lang=ar', { viewport: PHONE, isMobile: true }, async ({ page }) => {
+      await withPage('/methods/?lang=ar', { viewport: PHONE, isMobile: true }, async (page) => {
         // the list of every source (about 15,000 elements, most of axe's two minutes here) is the
         // same markup at every width and is checked in full at 1280 px above; the rest of the
         // page, whose tables scroll and whose controls wrap on a phone, is checked here
