@@ -538,6 +538,59 @@ export async function waitForReady(page: Page, log?: PageLog, timeout = 45_000):
   }
 }
 
+/** A page opened by `pageOpener`, with what it did. */
+export interface OpenedPage {
+  page: Page;
+  log: PageLog;
+}
+
+/**
+ * The setup every browser-test file repeated: a fresh page (its own context) of the shared
+ * Chromium, its log, `path` on the file's server, and `data-state=ready`. `get` returns the file's
+ * browser and server (set in its `before`). `open` leaves the page to the caller to close
+ * (`page.context().close()`); `withPage` closes it after `fn`, whether `fn` passed or threw.
+ */
+export function pageOpener(get: () => { browser: TestBrowser; server: StaticServer }) {
+  async function open(path: string, options: PageOptions = {}): Promise<OpenedPage> {
+    const { browser, server } = get();
+    const page = await browser.newPage(options);
+    const log = watchPage(page, server.origin);
+    try {
+      await page.goto(server.url + path, { waitUntil: 'load', timeout: 60_000 });
+      // twice waitForReady's default: the methods page (25,000 elements) once took longer than 45 s
+      // to draw on a 2-core machine loaded twentyfold; each test's own timeout still bounds it
+      await waitForReady(page, log, 90_000);
+    } catch (err) {
+      await page.context().close();
+      throw err;
+    }
+    return { page, log };
+  }
+  async function withPage(path: string, options: PageOptions, fn: (page: Page, log: PageLog) => Promise<void>): Promise<void> {
+    const { page, log } = await open(path, options);
+    try {
+      await fn(page, log);
+    } finally {
+      await page.context().close();
+    }
+  }
+  return { open, withPage };
+}
+
+/**
+ * Wait until no CSS transition or finite animation is running on the page: the state a fixed
+ * sleep "for the transition" stood for, without sleeping its whole length on a fast machine or too
+ * short on a slow one. Polled each animation frame, so that transitions a change has just started
+ * are seen. Infinite animations (a loading spinner) are left out.
+ */
+export async function waitForAnimations(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout, polling: 'raf' },
+  );
+}
+
 export interface AxeOptions {
   /** CSS selectors to check (default: the whole page) */
   include?: string | string[];
@@ -545,6 +598,8 @@ export interface AxeOptions {
   exclude?: string | string[];
   /** axe rules to turn off, each with the reason in the test */
   disableRules?: string[];
+  /** only these axe rules (default: every rule axe runs by default), each with the reason in the test */
+  rules?: string[];
 }
 
 /**
@@ -552,11 +607,19 @@ export interface AxeOptions {
  * violation (empty when clean). Only violations are collected in full (`resultTypes`): axe skips
  * building selectors for every passing node, which on a long page (the methods page has some
  * 17,000 elements) is most of its time. What is checked is the same.
+ *
+ * A page without frames is checked with one `axe.run` in the page (the wrapper's legacy mode)
+ * instead of `axe.runPartial` per frame then `axe.finishRun` in a second, blank page: with one
+ * frame both check the same nodes with the same rules, and the partial results of a long page
+ * (every node of every rule, serialised out of the page and into another) took a third of the
+ * time. A page with frames (the embed dialog's previews) keeps the per-frame run.
  */
 export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
   let builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+  if (page.frames().length === 1) builder = builder.setLegacyMode(true);
   for (const s of [options.include ?? []].flat()) builder = builder.include(s);
   for (const s of [options.exclude ?? []].flat()) builder = builder.exclude(s);
+  if (options.rules?.length) builder = builder.withRules(options.rules);
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
   const result = await builder.analyze();
   return result.violations.map(

@@ -5,19 +5,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { deckHash, type Deck } from '../../src/lib/present/deck';
 import {
   DIST,
   launchBrowser,
+  pageOpener,
   problems,
   screenshot,
   skipWithoutChromium,
   startStaticServer,
-  waitForReady,
-  watchPage,
-  type PageLog,
-  type PageOptions,
   type StaticServer,
   type TestBrowser,
 } from './harness';
@@ -26,13 +22,7 @@ let server: StaticServer;
 let browser: TestBrowser;
 const skip = skipWithoutChromium();
 
-async function open(path: string, options: PageOptions = {}): Promise<{ page: Page; log: PageLog }> {
-  const page = await browser.newPage(options);
-  const log = watchPage(page, server.origin);
-  await page.goto(server.url + path, { waitUntil: 'load', timeout: 60_000 });
-  await waitForReady(page, log);
-  return { page, log };
-}
+const { open } = pageOpener(() => ({ browser, server }));
 
 /** A deck made in the English explorer (its views carry no `lang`). */
 const ENGLISH: Deck = {

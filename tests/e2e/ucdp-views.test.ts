@@ -15,13 +15,12 @@ import {
   DIST,
   SCREENSHOTS,
   launchBrowser,
+  pageOpener,
   problems,
   skipWithoutChromium,
   startStaticServer,
   waitForReady,
   watchPage,
-  type PageLog,
-  type PageOptions,
   type StaticServer,
   type TestBrowser,
 } from './harness';
@@ -35,17 +34,7 @@ let server: StaticServer;
 let browser: TestBrowser;
 let tables: UcdpTables;
 
-async function withPage(path: string, options: PageOptions, fn: (page: Page, log: PageLog) => Promise<void>): Promise<void> {
-  const page = await browser.newPage(options);
-  const log = watchPage(page, server.origin);
-  try {
-    await page.goto(server.url + path, { waitUntil: 'load', timeout: 60_000 });
-    await waitForReady(page, log);
-    await fn(page, log);
-  } finally {
-    await page.context().close();
-  }
-}
+const { withPage } = pageOpener(() => ({ browser, server }));
 
 /** UCDP files the page itself fetched (not the service worker's background precache). */
 const ucdpFetched = (page: Page) =>

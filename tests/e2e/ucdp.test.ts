@@ -16,14 +16,12 @@ import {
   DIST,
   axeViolations,
   launchBrowser,
+  pageOpener,
   problems,
   screenshot,
   skipWithoutChromium,
   startStaticServer,
-  waitForReady,
   watchPage,
-  type PageLog,
-  type PageOptions,
   type StaticServer,
   type TestBrowser,
 } from './harness';
@@ -39,17 +37,7 @@ let tables: UcdpTables;
 let events: UcdpEventsFile;
 const PHONE = { width: 390, height: 844 };
 
-async function withPage(path: string, options: PageOptions, fn: (page: Page, log: PageLog) => Promise<void>): Promise<void> {
-  const page = await browser.newPage(options);
-  const log = watchPage(page, server.origin);
-  try {
-    await page.goto(server.url + path, { waitUntil: 'load', timeout: 60_000 });
-    await waitForReady(page, log);
-    await fn(page, log);
-  } finally {
-    await page.context().close();
-  }
-}
+const { withPage } = pageOpener(() => ({ browser, server }));
 
 /**
  * UCDP files and code the page itself fetched (the page's resource timing: the service worker's
