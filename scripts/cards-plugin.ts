@@ -228,7 +228,8 @@ export function cards(): Plugin {
   // measure's card
   const pageMeta = (path: string, html: string): CardMeta | null => {
     const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? 'Syria violations atlas';
-    const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    // the page's own tag, however it is laid out (a formatter may break it over lines)
+    const description = /<meta\s+name="description"\s+content="([^"]*)"/.exec(html)?.[1] ?? '';
     const unescape = (s: string) =>
       s
         .replace(/&quot;/g, '"')
