@@ -101,7 +101,9 @@ function timeFilterUpdate(page: Page, id: string, value: string): Promise<number
     ({ id, value }) =>
       new Promise<number | null>((resolve) => {
         const fills = () =>
-          [...document.querySelectorAll('[data-testid=map] path[data-code]')].map((p) => `${p.getAttribute('fill')}|${p.getAttribute('data-status')}`).join(',');
+          [...document.querySelectorAll('[data-testid=map] path[data-code]')]
+            .map((p) => `${p.getAttribute('fill')}|${p.getAttribute('data-status')}`)
+            .join(',');
         const before = fills();
         const select = document.querySelector(`select#${id}`) as HTMLSelectElement | null;
         if (!before || !select) return resolve(null);
@@ -277,7 +279,9 @@ async function main() {
   const first = paints[0];
   const totals = totalsByKind(first.resources);
   const lines: string[] = [];
-  lines.push(`Syria violations atlas — bench: ${runs} cold load(s) of / in Chromium ${browser.browser.version()}, dist/ served locally with gzip${cpu > 1 ? `, CPU throttled ×${cpu}` : ''}`);
+  lines.push(
+    `Syria violations atlas — bench: ${runs} cold load(s) of / in Chromium ${browser.browser.version()}, dist/ served locally with gzip${cpu > 1 ? `, CPU throttled ×${cpu}` : ''}`,
+  );
   lines.push('');
   lines.push('Bytes received before the first choropleth (data-state=ready), first run:');
   lines.push(`  ${'kind'.padEnd(10)}${'files'.padStart(6)}${'raw'.padStart(12)}${'gzip'.padStart(12)}`);
@@ -313,7 +317,11 @@ async function main() {
   lines.push(`  ${'page'.padEnd(12)}${'long tasks'.padStart(11)}${'TBT'.padStart(10)}${'CLS'.padStart(9)}${'FCP'.padStart(10)}`);
   for (const [path, qs] of Object.entries(quality)) {
     const m = (f: (q: LoadQuality) => number) => median(qs.map(f));
-    lines.push(`  ${path.padEnd(12)}${String(m((q) => q.longTasks)).padStart(11)}${ms(m((q) => q.tbt)).padStart(10)}${m((q) => q.cls).toFixed(3).padStart(9)}${ms(m((q) => q.fcp)).padStart(10)}`);
+    lines.push(
+      `  ${path.padEnd(12)}${String(m((q) => q.longTasks)).padStart(11)}${ms(m((q) => q.tbt)).padStart(10)}${m((q) => q.cls)
+        .toFixed(3)
+        .padStart(9)}${ms(m((q) => q.fcp)).padStart(10)}`,
+    );
   }
   lines.push('');
   lines.push('Times are this machine with software WebGL (SwiftShader): compare runs, not machines.');

@@ -40,7 +40,10 @@ type Ring = Position[];
 
 /** Minimal CSV reader for data/areas.csv: quoted fields allowed, no embedded newlines. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const split = (line: string): string[] => {
     const out: string[] = [];
     let cur = '';
@@ -48,11 +51,11 @@ export function parseCsv(text: string): Record<string, string>[] {
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
       if (quoted) {
-        if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+        if (c === '"' && line[i + 1] === '"') ((cur += '"'), i++);
         else if (c === '"') quoted = false;
         else cur += c;
       } else if (c === '"') quoted = true;
-      else if (c === ',') out.push(cur), (cur = '');
+      else if (c === ',') (out.push(cur), (cur = ''));
       else cur += c;
     }
     out.push(cur);

@@ -21,13 +21,20 @@ const { names, problems } = readPerpetratorNames(read(join(data, 'perpetrator-na
 for (const p of problems) console.error(`data/perpetrator-names.csv:${p.line}: ${p.reason}`);
 
 const rows: NamedRow[] = [];
-for (const file of readdirSync(join(data, 'observations')).filter((n) => n.endsWith('.csv')).sort()) {
+for (const file of readdirSync(join(data, 'observations'))
+  .filter((n) => n.endsWith('.csv'))
+  .sort()) {
   const t = read(join(data, 'observations', file));
   const col = (c: string) => t.header.findIndex((h) => h.trim() === c);
   for (const r of t.records) {
     const perpetrator = r.values[col('perpetrator')].trim();
     if (perpetrator === 'all') continue;
-    rows.push({ perpetrator, name: r.values[col('perpetrator_published')].trim(), period: period(r.values[col('period')].trim()), where: `data/observations/${file}:${r.line}` });
+    rows.push({
+      perpetrator,
+      name: r.values[col('perpetrator_published')].trim(),
+      period: period(r.values[col('period')].trim()),
+      where: `data/observations/${file}:${r.line}`,
+    });
   }
 }
 const problemsFound = unlistedNames(rows, names);
@@ -36,6 +43,14 @@ const missing = [...new Set(rows.filter((r) => !known.has(`${r.perpetrator}\u000
 for (const p of problemsFound) console.log(p);
 if (process.argv.includes('--add') && missing.length > 0) {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  appendFileSync(join(data, 'perpetrator-names.csv'), missing.map((k) => { const [p, n] = k.split('\u0000'); return `${p},${quote(n)},,,\n`; }).join(''));
+  appendFileSync(
+    join(data, 'perpetrator-names.csv'),
+    missing
+      .map((k) => {
+        const [p, n] = k.split('\u0000');
+        return `${p},${quote(n)},,,\n`;
+      })
+      .join(''),
+  );
   console.log(`appended ${missing.length} pairs to data/perpetrator-names.csv`);
 }

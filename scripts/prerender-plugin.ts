@@ -84,7 +84,10 @@ export function prerender(): Plugin {
         const file = join(out, page);
         if (!existsSync(file)) continue;
         const links = fontPreloads(assets, page.split('/').length - 1);
-        writeFileSync(file, readFileSync(file, 'utf8').replace('</head>', () => `${links}</head>`));
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8').replace('</head>', () => `${links}</head>`),
+        );
       }
       const server = await ssrServer();
       try {

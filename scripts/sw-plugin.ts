@@ -36,16 +36,17 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-
 /** Which files to precache, as URLs relative to the site root. */
 export function precacheList(files: readonly string[]): string[] {
-  return files
-    // _headers is the host's configuration (csp-plugin.ts), not a file the site serves
-    .filter((f) => f !== SW_FILE && f !== '_headers' && !f.endsWith('.map') && !f.endsWith('.md') && !f.split('/').some((p) => p.startsWith('.')))
-    .filter((f) => !ON_DEMAND.test(f))
-    // share-card images are for link previews (scripts/cards-plugin.ts), never shown offline
-    .filter((f) => !f.startsWith('cards/'))
-    .map((f) => (f === 'index.html' ? './' : f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f));
+  return (
+    files
+      // _headers is the host's configuration (csp-plugin.ts), not a file the site serves
+      .filter((f) => f !== SW_FILE && f !== '_headers' && !f.endsWith('.map') && !f.endsWith('.md') && !f.split('/').some((p) => p.startsWith('.')))
+      .filter((f) => !ON_DEMAND.test(f))
+      // share-card images are for link previews (scripts/cards-plugin.ts), never shown offline
+      .filter((f) => !f.startsWith('cards/'))
+      .map((f) => (f === 'index.html' ? './' : f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f))
+  );
 }
 
 /** A short hash of the files' names and contents: the worker's version. */
@@ -65,7 +66,10 @@ export function hashesOf(dir: string, list: readonly string[]): Record<string, s
   const out: Record<string, string> = {};
   for (const f of list) {
     if (!hashed(f)) continue;
-    out[f] = createHash('sha256').update(readFileSync(join(dir, f))).digest('hex').slice(0, 32);
+    out[f] = createHash('sha256')
+      .update(readFileSync(join(dir, f)))
+      .digest('hex')
+      .slice(0, 32);
   }
   return out;
 }

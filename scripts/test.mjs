@@ -8,8 +8,8 @@
  *   4. `vite build`       dist/, which the browser tests serve
  *   5. node --test (tsx)  browser tests: tests/e2e/run.ts loads every tests/e2e/**\/*.test.ts into
  *                         one process, so that they share one Chromium and one static server
- *   6. Prettier           `npm run format:check`, one test: with --format, or by default once
- *                         FORMAT_CHECKED_BY_DEFAULT below is true
+ *   6. Prettier           `npm run format:check`, one test (also alone with --format)
+ *                         (a plain `npm test` runs it: FORMAT_CHECKED_BY_DEFAULT below)
  *
  * The last line printed is `N passed, N failed` (plus `, N skipped` when something was skipped),
  * summed over the runners, read from their machine reports (test-results/vitest.json and
@@ -65,12 +65,8 @@ const only = ['--unit', '--e2e', '--lint'].filter((a) => args.has(a));
 const runUnit = only.length === 0 || args.has('--unit');
 const runE2e = only.length === 0 || args.has('--e2e');
 const runLint = only.length === 0 || args.has('--lint');
-/**
- * Whether a plain `npm test` checks formatting too. Off until the codebase has been formatted once
- * (`npm run format`, by whoever merges the open branches, so that no branch has to rebase over
- * it); then set this to true.
- */
-const FORMAT_CHECKED_BY_DEFAULT = false;
+/** Whether a plain `npm test` checks formatting too (the codebase is formatted with Prettier). */
+const FORMAT_CHECKED_BY_DEFAULT = true;
 const runFormat = args.has('--format') || (FORMAT_CHECKED_BY_DEFAULT && only.length === 0);
 const build = !args.has('--no-build');
 const e2eFiles = argv.filter((a) => !a.startsWith('--')).map((f) => resolve(f));
@@ -216,7 +212,11 @@ if (build && (runUnit || runE2e)) {
 
 // 2. lint: one test
 if (runLint) {
-  parts.push(await timed('lint', () => check('lint (ESLint)', process.execPath, [bin('eslint'), '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], WATCHDOG_MIN.lint)));
+  parts.push(
+    await timed('lint', () =>
+      check('lint (ESLint)', process.execPath, [bin('eslint'), '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], WATCHDOG_MIN.lint),
+    ),
+  );
 }
 
 // 3. unit tests

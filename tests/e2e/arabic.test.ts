@@ -145,7 +145,10 @@ describe('Arabic interface', () => {
       await page.waitForLoadState('networkidle');
       await page.evaluate(() => document.fonts.ready);
       const fonts = await page.evaluate(() => [...document.fonts].map((f) => `${f.family} ${f.weight} ${f.status}`));
-      assert.ok(fonts.some((f) => /Noto Sans Arabic.* loaded$/.test(f)), `Noto Sans Arabic is not loaded: ${fonts.join('; ')}`);
+      assert.ok(
+        fonts.some((f) => /Noto Sans Arabic.* loaded$/.test(f)),
+        `Noto Sans Arabic is not loaded: ${fonts.join('; ')}`,
+      );
       assert.deepEqual(log.foreignRequests, [], 'requests leaving the origin');
       assert.deepEqual(problems(log), []);
       await screenshot(page, 'arabic-explorer-1280x800');
@@ -210,7 +213,10 @@ describe('Arabic interface', () => {
       assert.deepEqual(await documentLanguage(page).then(({ lang, dir }) => ({ lang, dir })), { lang: 'en', dir: 'ltr' });
       assert.deepEqual(await params(), { ...before, lang: 'en' });
       // leaving a page cancels what it was still fetching (the map's worker, say): not a fault
-      assert.deepEqual(problems(log).filter((p) => !/^failed request: .*net::ERR_ABORTED$/.test(p)), []);
+      assert.deepEqual(
+        problems(log).filter((p) => !/^failed request: .*net::ERR_ABORTED$/.test(p)),
+        [],
+      );
     });
   });
 
@@ -289,22 +295,18 @@ describe('Arabic interface', () => {
     }
   });
 
-  test(
-    `methods page in Arabic: no axe violation and no sideways scroll at ${label}`,
-    async () => {
-      await withPage('/methods/?lang=ar', { viewport: PHONE, isMobile: true }, async (page) => {
-        // the list of every source (about 23,000 elements, most of axe's time here) is the same
-        // markup at every width and is checked in full at 1280 px above; here the page, whose
-        // tables scroll and whose controls wrap on a phone, is checked with the list cut to its
-        // sample (sampleSources), which holds every kind of element of the list
-        const sample = await sampleSources(page);
-        assert.ok(sample.entries > 100 && sample.kept > 0, `the list of sources: ${JSON.stringify(sample)}`);
-        assert.deepEqual(await axeViolations(page), []);
-        const overflow = await sideways(page);
-        assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at ${label}`);
-        await screenshot(page, `arabic-methods-${label}`);
-      });
-    },
-    300_000,
-  );
+  test(`methods page in Arabic: no axe violation and no sideways scroll at ${label}`, async () => {
+    await withPage('/methods/?lang=ar', { viewport: PHONE, isMobile: true }, async (page) => {
+      // the list of every source (about 23,000 elements, most of axe's time here) is the same
+      // markup at every width and is checked in full at 1280 px above; here the page, whose
+      // tables scroll and whose controls wrap on a phone, is checked with the list cut to its
+      // sample (sampleSources), which holds every kind of element of the list
+      const sample = await sampleSources(page);
+      assert.ok(sample.entries > 100 && sample.kept > 0, `the list of sources: ${JSON.stringify(sample)}`);
+      assert.deepEqual(await axeViolations(page), []);
+      const overflow = await sideways(page);
+      assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at ${label}`);
+      await screenshot(page, `arabic-methods-${label}`);
+    });
+  }, 300_000);
 });

@@ -90,8 +90,7 @@ describe('size budgets', () => {
     t.diagnostic(`${kb(total)} gzip in ${files.length} file(s)`);
     assert.ok(
       total < BUDGETS.jsBeforeFirstPaint,
-      `${kb(total)} gzip of JS before the first paint (budget ${kb(BUDGETS.jsBeforeFirstPaint)}):\n` +
-        sizes.map((s) => `  ${s.file} ${kb(s.gzip)}`).join('\n'),
+      `${kb(total)} gzip of JS before the first paint (budget ${kb(BUDGETS.jsBeforeFirstPaint)}):\n` + sizes.map((s) => `  ${s.file} ${kb(s.gzip)}`).join('\n'),
     );
   });
 
@@ -130,7 +129,9 @@ describe('size budgets', () => {
         const paint = await readFirstPaint(page);
         const totals = totalsByKind(paint.resources);
         const js = paint.resources.filter((r) => r.kind === 'js');
-        t.diagnostic(`${kb(totals.js.gzip)} gzip in ${js.length} script(s); data ${kb(totals.data.gzip)}, geometry ${kb(totals.geometry.gzip)}, CSS ${kb(totals.css.gzip)}, fonts ${kb(totals.fonts.gzip)}`);
+        t.diagnostic(
+          `${kb(totals.js.gzip)} gzip in ${js.length} script(s); data ${kb(totals.data.gzip)}, geometry ${kb(totals.geometry.gzip)}, CSS ${kb(totals.css.gzip)}, fonts ${kb(totals.fonts.gzip)}`,
+        );
         assert.ok(js.length > 0, 'no script received before the first paint');
         assert.ok(
           totals.js.gzip < BUDGETS.jsBeforeFirstPaint,

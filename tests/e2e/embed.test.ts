@@ -58,10 +58,13 @@ const site = () => `${atlasServer.url}/`;
 
 /** A host page on the host server's origin. */
 function hostPage(name: string, body: string): string {
-  writeFileSync(join(hostDir, name), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A news story</title><link rel="icon" href="data:,">
+  writeFileSync(
+    join(hostDir, name),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A news story</title><link rel="icon" href="data:,">
 <script>window.__messages = []; addEventListener('message', (e) => window.__messages.push({ origin: e.origin, data: e.data }));</script>
 </head><body style="margin:0;font-family:sans-serif"><h1>A story</h1><p>Text before the chart.</p>
-<div style="width:700px">${body}</div><p>Text after the chart.</p></body></html>`);
+<div style="width:700px">${body}</div><p>Text after the chart.</p></body></html>`,
+  );
   return `${hostServer.url}/${name}`;
 }
 
@@ -134,8 +137,9 @@ describe('embed', () => {
       const frame = await embedFrame(page);
       const first = await settled(page, frame);
       assert.notEqual(first, fallbackHeight(embed), 'the iframe kept its fallback height');
-      const messages = (await page.evaluate(() => (window as unknown as { __messages: { origin: string; data: unknown }[] }).__messages))
-        .filter((m) => (m.data as { type?: string })?.type === 'atlas:height');
+      const messages = (await page.evaluate(() => (window as unknown as { __messages: { origin: string; data: unknown }[] }).__messages)).filter(
+        (m) => (m.data as { type?: string })?.type === 'atlas:height',
+      );
       assert.ok(messages.length > 0, 'no height message');
       assert.ok(messages.every((m) => m.origin === atlasServer.origin));
       assert.equal((messages.at(-1)!.data as { height: number }).height, first);
@@ -280,13 +284,23 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
           const bytes = served.reduce((s, r) => s + r.sentBytes, 0);
           report.push(`${metric}${theme === 'dark' ? ' (dark)' : ''}: ${(bytes / 1000).toFixed(1)} KB in ${served.length} requests`);
           assert.ok(bytes < BUDGET, `${metric}: ${bytes} bytes transferred (budget ${BUDGET}):\n${served.map((r) => `  ${r.path} ${r.sentBytes}`).join('\n')}`);
-          assert.ok(served.every((r) => r.gzip || r.sentBytes < 1000 || !/\.(js|css|json|html)$|\/$/.test(r.path)), 'a text response was not compressed');
-          assert.deepEqual(served.filter((r) => /maplibre/i.test(r.path)).map((r) => r.path), [], 'MapLibre was loaded');
-          assert.ok(served.some((r) => r.path.endsWith(`data/latest/${metric}.json`)), 'the embed did not load its measure’s slice');
+          assert.ok(
+            served.every((r) => r.gzip || r.sentBytes < 1000 || !/\.(js|css|json|html)$|\/$/.test(r.path)),
+            'a text response was not compressed',
+          );
+          assert.deepEqual(
+            served.filter((r) => /maplibre/i.test(r.path)).map((r) => r.path),
+            [],
+            'MapLibre was loaded',
+          );
+          assert.ok(
+            served.some((r) => r.path.endsWith(`data/latest/${metric}.json`)),
+            'the embed did not load its measure’s slice',
+          );
           assert.ok(!served.some((r) => r.path.endsWith('data/atlas.json')), 'the embed loaded the whole dataset');
           assert.deepEqual(problems(log), []);
           assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex');
-          const canonical = new URL((await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=canonical]')!.href)));
+          const canonical = new URL(await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=canonical]')!.href));
           assert.equal(canonical.origin + canonical.pathname, `${atlasServer.url}/`);
           assert.equal(canonical.searchParams.get('metric'), metric);
           assert.deepEqual(parseView(canonical.search), parseView(new URL(page.url()).search));
@@ -349,10 +363,19 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
       assert.ok(!served.some((r) => r.path.endsWith('data/atlas.json')), 'the embed loaded the whole dataset');
       await page.selectOption('#metric', 'barrel-bombs');
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=map] svg path[data-status=value]').length > 0);
-      assert.ok(atlasServer.log.slice(from).some((r) => r.path.endsWith('data/latest/barrel-bombs.json')), 'the new measure’s slice was not loaded');
+      assert.ok(
+        atlasServer.log.slice(from).some((r) => r.path.endsWith('data/latest/barrel-bombs.json')),
+        'the new measure’s slice was not loaded',
+      );
       const expected = selectMap(atlas, { metric: 'barrel-bombs', year: null, period: null, perp: 'all', victims: 'all', gov: null });
       const drawn = await page.$$eval('[data-testid=map] svg path[data-status=value]', (ps) => ps.map((p) => p.getAttribute('data-code')).sort());
-      assert.deepEqual(drawn, expected.cells.filter((c) => c.status === 'value').flatMap((c) => c.codes).sort());
+      assert.deepEqual(
+        drawn,
+        expected.cells
+          .filter((c) => c.status === 'value')
+          .flatMap((c) => c.codes)
+          .sort(),
+      );
       assert.deepEqual(problems(log), []);
     } finally {
       await page.context().close();
@@ -396,7 +419,8 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
     let server: StaticServer | undefined;
     try {
       cpSync(DIST, dir, { recursive: true });
-      for (const f of readdirSync(join(DIST, 'data', 'versions')).filter((f) => f.endsWith('.json'))) cpSync(join(DIST, 'data', 'versions', f), join(record, f));
+      for (const f of readdirSync(join(DIST, 'data', 'versions')).filter((f) => f.endsWith('.json')))
+        cpSync(join(DIST, 'data', 'versions', f), join(record, f));
       const q: Query = { metric: 'barrel-bombs', year: null, period: null, perp: 'all', victims: 'all', gov: null };
       const cell = selectMap(atlas, q).cells.find((c) => c.status === 'value' && c.codes.length === 1 && c.figure)!;
       const old = cell.figure!.shown;
@@ -458,7 +482,10 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
       assert.deepEqual({ ...parseView(new URL(src).search), v: null }, parseView('?metric=civilian-deaths&year=2016&perp=all'));
       assert.ok(snippet.includes(`<script async src="${atlasServer.url}/embed.js"></script>`));
 
-      for (const [id, width] of [['phone', 375], ['desktop', 800]] as const) {
+      for (const [id, width] of [
+        ['phone', 375],
+        ['desktop', 800],
+      ] as const) {
         const handle = await page.waitForSelector(`iframe[data-preview=${id}]`);
         const frame = (await handle.contentFrame())!;
         await frame.waitForSelector('body[data-state="ready"]', { timeout: 45_000, state: 'attached' });
@@ -487,7 +514,10 @@ window.__sendWidth = () => frame.contentWindow.postMessage('pymxPYMx' + id + 'xP
       assert.equal(src2.searchParams.get('show'), 'map');
       assert.equal(src2.searchParams.get('v'), null);
       // a preview reloaded by a changed option cancels what it was still fetching: not a fault
-      assert.deepEqual(problems(log).filter((p) => !/^failed request: .*net::ERR_ABORTED$/.test(p)), []);
+      assert.deepEqual(
+        problems(log).filter((p) => !/^failed request: .*net::ERR_ABORTED$/.test(p)),
+        [],
+      );
     } finally {
       await page.context().close();
     }

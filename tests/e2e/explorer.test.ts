@@ -136,9 +136,7 @@ const statusChanges = (a: Query, b: Query) => {
 async function settleMap(page: Page): Promise<void> {
   await page.locator('[data-testid=map]').scrollIntoViewIfNeeded();
   await page.mouse.move(0, 0);
-  await page
-    .waitForFunction(() => !document.querySelector('[data-testid=map] [data-mode=loading]'), undefined, { timeout: 30_000 })
-    .catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('[data-testid=map] [data-mode=loading]'), undefined, { timeout: 30_000 }).catch(() => {});
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -174,10 +172,7 @@ async function checkFilter(page: Page, id: 'metric' | 'year' | 'perp', candidate
     await page.selectOption(`select#${id}`, value);
     const after = await pollState(
       page,
-      (s) =>
-        new URLSearchParams(s.search).get(id) === value &&
-        mapKeyOfState(s) !== mapKeyOfState(before) &&
-        s.timeline !== before.timeline,
+      (s) => new URLSearchParams(s.search).get(id) === value && mapKeyOfState(s) !== mapKeyOfState(before) && s.timeline !== before.timeline,
     );
     assert.equal(after.selects[id], value, `select#${id} did not keep the value ${value}`);
     assert.equal(new URLSearchParams(after.search).get(id), value, `the URL did not follow #${id}=${value}: ${after.search}`);
@@ -263,7 +258,16 @@ describe('explorer', () => {
         };
         const map = document.querySelector('[data-testid=map]')!;
         const paths = [...document.querySelectorAll(sel)] as SVGPathElement[];
-        const dirs = [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]];
+        const dirs = [
+          [1, 0],
+          [-1, 0],
+          [0, 1],
+          [0, -1],
+          [1, 1],
+          [-1, -1],
+          [1, -1],
+          [-1, 1],
+        ];
         return paths.map((path) => {
           const r = path.getBoundingClientRect();
           const toLocal = path.getScreenCTM()!.inverse();
@@ -417,7 +421,11 @@ describe('explorer', () => {
       await page.waitForLoadState('networkidle');
       assert.deepEqual(log.foreignRequests, [], 'requests leaving the origin');
       const fonts = await page.evaluate(() => [...document.fonts].map((f) => `${f.family} ${f.weight} ${f.status}`));
-      assert.deepEqual(fonts.filter((f) => f.endsWith(' error')), [], 'fonts that failed to load');
+      assert.deepEqual(
+        fonts.filter((f) => f.endsWith(' error')),
+        [],
+        'fonts that failed to load',
+      );
       assert.deepEqual(problems(log), []);
     });
   });

@@ -79,7 +79,9 @@ function countColors(png: PNG, colors: Set<string>, rect = { x: 0, y: 0, width: 
 
 /** The map's fills for governorates with a value, as drawn on the page. */
 async function valueFills(page: Page): Promise<Set<string>> {
-  const fills = await page.$$eval('[data-testid=map] svg path[data-code][data-status=value]', (ps) => ps.map((p) => (p.getAttribute('fill') ?? '').toLowerCase()));
+  const fills = await page.$$eval('[data-testid=map] svg path[data-code][data-status=value]', (ps) =>
+    ps.map((p) => (p.getAttribute('fill') ?? '').toLowerCase()),
+  );
   return new Set(fills.filter((f) => /^#[0-9a-f]{6}$/.test(f)));
 }
 
@@ -143,7 +145,8 @@ describe('export', () => {
       const { name, body } = await download(page, 'svg');
       assert.equal(name, 'syria-atlas_civilian-deaths_2016_all.svg');
       const svg = body.toString('utf8');
-      const text = (part: string) => [...(new RegExp(`<g data-part="${part}">([\\s\\S]*?)</g>`).exec(svg)?.[1] ?? '').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).join(' ');
+      const text = (part: string) =>
+        [...(new RegExp(`<g data-part="${part}">([\\s\\S]*?)</g>`).exec(svg)?.[1] ?? '').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).join(' ');
       assert.ok(svg.startsWith('<?xml'), 'not an SVG document');
       assert.ok(svg.includes(`<title>${title.replace(/&/g, '&amp;')}</title>`), `no title "${title}"`);
       assert.match(text('source'), /Syrian Network for Human Rights \(SNHR\)/);
@@ -170,8 +173,10 @@ describe('export', () => {
         assert.ok(rows.length > 0, 'no rows');
         const labels = await page.evaluate(() => {
           const out: Record<string, string> = {};
-          for (const g of document.querySelectorAll('[data-testid=timeline] g.bar[data-key]')) out[`bar:${g.getAttribute('data-key')}`] = `${g.getAttribute('data-status')}|${g.getAttribute('aria-label')}`;
-          for (const p of document.querySelectorAll('[data-testid=map] svg path[data-code]')) out[`area:${p.getAttribute('data-area')}`] = `${p.getAttribute('data-status')}|${p.getAttribute('aria-label')}`;
+          for (const g of document.querySelectorAll('[data-testid=timeline] g.bar[data-key]'))
+            out[`bar:${g.getAttribute('data-key')}`] = `${g.getAttribute('data-status')}|${g.getAttribute('aria-label')}`;
+          for (const p of document.querySelectorAll('[data-testid=map] svg path[data-code]'))
+            out[`area:${p.getAttribute('data-area')}`] = `${p.getAttribute('data-status')}|${p.getAttribute('aria-label')}`;
           return out;
         });
         let checked = 0;

@@ -16,13 +16,24 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { encodeDeck } from '../../src/lib/present/deck';
 import { METRIC_IDS } from '../../src/lib/data/types';
-import { DIST, launchBrowser, problems, skipWithoutChromium, startStaticServer, waitForReady, watchPage, type PageLog, type StaticServer, type TestBrowser } from './harness';
+import {
+  DIST,
+  launchBrowser,
+  problems,
+  skipWithoutChromium,
+  startStaticServer,
+  waitForReady,
+  watchPage,
+  type PageLog,
+  type StaticServer,
+  type TestBrowser,
+} from './harness';
 
 const skip = skipWithoutChromium();
 let server: StaticServer;
 let browser: TestBrowser;
 
-const SEED = Number(process.env.ATLAS_FUZZ_SEED) || (Date.now() % 2 ** 31);
+const SEED = Number(process.env.ATLAS_FUZZ_SEED) || Date.now() % 2 ** 31;
 const COUNTS = { explorerHistory: 950, explorerLoads: 5, presentHash: 40, presentLoads: 3, embedLoads: 6 };
 
 /** mulberry32: a small seeded generator, enough to pick from lists. */
@@ -36,7 +47,7 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   return { next, int, pick };
 }
 
@@ -49,8 +60,48 @@ const PAYLOADS = [
   '{{constructor.constructor("window.__pwned=1")()}}',
   '</title><script>window.__pwned=1</script>',
 ];
-const ODD = ['%', '%%', '%E0%A4%A', '%00', '%u0041', '%C0%AF', '\u202e', '\u2066x', '\ufeff', '../../', '\\', '&&&', '==', '#', '?', ' ', '\t', 'x'.repeat(3000), 'دمشق', '😀'];
-const KEYS = ['metric', 'year', 'perp', 'victims', 'period', 'gov', 'lang', 'v', 'show', 'controls', 'theme', 'zoom', 'slide', 'deck', 'q', '__proto__', 'constructor', 'x[]'];
+const ODD = [
+  '%',
+  '%%',
+  '%E0%A4%A',
+  '%00',
+  '%u0041',
+  '%C0%AF',
+  '\u202e',
+  '\u2066x',
+  '\ufeff',
+  '../../',
+  '\\',
+  '&&&',
+  '==',
+  '#',
+  '?',
+  ' ',
+  '\t',
+  'x'.repeat(3000),
+  'دمشق',
+  '😀',
+];
+const KEYS = [
+  'metric',
+  'year',
+  'perp',
+  'victims',
+  'period',
+  'gov',
+  'lang',
+  'v',
+  'show',
+  'controls',
+  'theme',
+  'zoom',
+  'slide',
+  'deck',
+  'q',
+  '__proto__',
+  'constructor',
+  'x[]',
+];
 const PLAUSIBLE: Record<string, string[]> = {
   metric: [...METRIC_IDS],
   year: ['2015', 'all', '2011', '2100', '1999', '-1', '2015.5', '1e3'],
@@ -178,7 +229,8 @@ describe('hostile URLs', { skip }, () => {
             }
             dispatchEvent(new PopStateEvent('popstate'));
             await frame();
-            if (document.querySelectorAll('svg path[data-code]').length < 14 && !document.querySelector('.loading')) out.push(`no map for ${q.slice(0, 120)} (page: ${(document.querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ').slice(-160)})`);
+            if (document.querySelectorAll('svg path[data-code]').length < 14 && !document.querySelector('.loading'))
+              out.push(`no map for ${q.slice(0, 120)} (page: ${(document.querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ').slice(-160)})`);
           }
           return out;
         }, urls);
@@ -236,7 +288,10 @@ describe('hostile URLs', { skip }, () => {
           const q = query(r);
           await page.goto(`${server.url}/embed/${q}`, { waitUntil: 'load', timeout: 30_000 });
           await waitForReady(page, log);
-          const shown = await page.evaluate(() => ({ map: document.querySelectorAll('svg path[data-code]').length, show: document.querySelector('main.embed')?.getAttribute('data-show') }));
+          const shown = await page.evaluate(() => ({
+            map: document.querySelectorAll('svg path[data-code]').length,
+            show: document.querySelector('main.embed')?.getAttribute('data-show'),
+          }));
           assert.ok(shown.show === 'timeline' || shown.map >= 14, `no map in the embed for /embed/${q}`);
           assert.equal(await hits(page), 0, `a payload ran in /embed/${q}`);
           total++;

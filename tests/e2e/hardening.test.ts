@@ -78,7 +78,11 @@ describe('hardening: defects of issue #14', { skip }, () => {
         history.pushState(null, '', `${location.pathname}?x=\t<b>&metric=massacres&gov=SY-HL`);
         dispatchEvent(new PopStateEvent('popstate'));
       });
-      await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Massacres') && document.querySelectorAll('svg path[data-code]').length >= 14, null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => document.querySelector('h1')?.textContent?.includes('Massacres') && document.querySelectorAll('svg path[data-code]').length >= 14,
+        null,
+        { timeout: 30_000 },
+      );
       assert.equal(await page.locator('.error').count(), 0, 'no load failed');
       assert.deepEqual(problems(log), []);
     } finally {
@@ -137,7 +141,10 @@ describe('hardening: defects of issue #14', { skip }, () => {
   it('the 201st slide is refused before it is added; the full deck stays', { timeout: 60_000 }, async () => {
     const { page } = await open('/?metric=massacres');
     try {
-      const full: Deck = { title: 'Full synthetic deck', slides: Array.from({ length: 200 }, (_, i) => slide('?metric=barrel-bombs&year=all&perp=all', `s${i}`)) };
+      const full: Deck = {
+        title: 'Full synthetic deck',
+        slides: Array.from({ length: 200 }, (_, i) => slide('?metric=barrel-bombs&year=all&perp=all', `s${i}`)),
+      };
       await page.evaluate((text) => localStorage.setItem('atlas.deck', text), deckToFile(full));
       await page.click('[data-action=add-to-deck]');
       assert.match((await page.textContent('[data-testid=deck-full]')) ?? '', /already has 200 slides.*Nothing was added/);
@@ -180,7 +187,10 @@ describe('hardening: defects of issue #14', { skip }, () => {
 
   it('a valid #deck= link never replaces a different kept deck without asking', { timeout: 60_000 }, async () => {
     const mine = deckToFile({ title: 'My synthetic deck', slides: [slide('?metric=barrel-bombs&year=all&perp=all', 'mine')] });
-    const linked: Deck = { title: 'Linked synthetic deck', slides: [slide('?metric=massacres&year=all&perp=all', 'a'), slide('?metric=massacres&year=2015&perp=all', 'b')] };
+    const linked: Deck = {
+      title: 'Linked synthetic deck',
+      slides: [slide('?metric=massacres&year=all&perp=all', 'a'), slide('?metric=massacres&year=2015&perp=all', 'b')],
+    };
     const { page, log } = await open('/present/');
     try {
       await page.evaluate((text) => localStorage.setItem('atlas.deck', text), mine);

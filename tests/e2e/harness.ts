@@ -685,10 +685,7 @@ export async function installFirstPaintProbe(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __firstPaint?: unknown };
     const snapshot = (state: string) => {
-      const entries = [
-        ...performance.getEntriesByType('navigation'),
-        ...performance.getEntriesByType('resource'),
-      ] as PerformanceResourceTiming[];
+      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
       w.__firstPaint = {
         state,
         readyAt: performance.now(),

@@ -53,7 +53,10 @@ describe('layout shift on a cold load', () => {
           const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; nodes: string[] }[] }).__shifts);
           const score = shifts.reduce((s, x) => s + x.value, 0);
           t.diagnostic(`CLS ${score.toFixed(4)} in ${shifts.length} shift(s)`);
-          assert.ok(score < LIMIT, `CLS ${score.toFixed(4)} on ${path} at ${width} px:\n${shifts.map((s) => `  ${s.value.toFixed(4)} ${s.nodes.join(', ')}`).join('\n')}`);
+          assert.ok(
+            score < LIMIT,
+            `CLS ${score.toFixed(4)} on ${path} at ${width} px:\n${shifts.map((s) => `  ${s.value.toFixed(4)} ${s.nodes.join(', ')}`).join('\n')}`,
+          );
         } finally {
           await page.context().close();
         }

@@ -101,53 +101,53 @@ describe('maps: every table the data allows', () => {
     await server?.close();
   });
 
-  test(
-    'every measure opens on a view with a map; the Year menu is grouped; every measure × Year option draws its table under its own period',
-    async () => {
-      await withPage('/?metric=barrel-bombs&year=all&perp=all', { viewport: DESKTOP }, async (page, log) => {
-        // the other measures' figures load after the first view
-        await page.waitForLoadState('networkidle');
-        let withMap = 0;
-        for (const metric of [...METRIC_IDS.filter((m) => m !== 'barrel-bombs'), 'barrel-bombs' as const]) {
-          const cat = catalogue(metric);
-          const opening = openingYear(cat);
-          await page.selectOption('select#metric', metric);
-          const first = await until(page, (d) => new URLSearchParams(d.search).get('metric') === metric && d.year === String(opening ?? 'all'));
-          assert.equal(first.year, String(opening ?? 'all'), `${metric} opens on ${first.year}, expected ${opening ?? 'all'}`);
-          if (cat.tables.length) assert.ok(first.values > 0, `${metric} opens on a view with no governorate figure`);
+  test('every measure opens on a view with a map; the Year menu is grouped; every measure × Year option draws its table under its own period', async () => {
+    await withPage('/?metric=barrel-bombs&year=all&perp=all', { viewport: DESKTOP }, async (page, log) => {
+      // the other measures' figures load after the first view
+      await page.waitForLoadState('networkidle');
+      let withMap = 0;
+      for (const metric of [...METRIC_IDS.filter((m) => m !== 'barrel-bombs'), 'barrel-bombs' as const]) {
+        const cat = catalogue(metric);
+        const opening = openingYear(cat);
+        await page.selectOption('select#metric', metric);
+        const first = await until(page, (d) => new URLSearchParams(d.search).get('metric') === metric && d.year === String(opening ?? 'all'));
+        assert.equal(first.year, String(opening ?? 'all'), `${metric} opens on ${first.year}, expected ${opening ?? 'all'}`);
+        if (cat.tables.length) assert.ok(first.values > 0, `${metric} opens on a view with no governorate figure`);
 
-          const groups = yearGroups(cat);
-          const menu = await page.$$eval('select#year optgroup', (gs) =>
-            gs.map((g) => ({ group: g.getAttribute('data-group'), label: g.getAttribute('label'), values: [...g.querySelectorAll('option')].map((o) => o.value) })),
-          );
-          const want = [
-            { group: 'mapped', label: en['tables.year.mapped'], values: [...(cat.allYears ? ['all'] : []), ...groups.mapped.map(String)] },
-            { group: 'national', label: en['tables.year.national'], values: [...(cat.allYears ? [] : ['all']), ...groups.national.map(String)] },
-          ].filter((g) => g.values.length);
-          assert.deepEqual(menu, want, `the Year menu of ${metric}`);
+        const groups = yearGroups(cat);
+        const menu = await page.$$eval('select#year optgroup', (gs) =>
+          gs.map((g) => ({
+            group: g.getAttribute('data-group'),
+            label: g.getAttribute('label'),
+            values: [...g.querySelectorAll('option')].map((o) => o.value),
+          })),
+        );
+        const want = [
+          { group: 'mapped', label: en['tables.year.mapped'], values: [...(cat.allYears ? ['all'] : []), ...groups.mapped.map(String)] },
+          { group: 'national', label: en['tables.year.national'], values: [...(cat.allYears ? [] : ['all']), ...groups.national.map(String)] },
+        ].filter((g) => g.values.length);
+        assert.deepEqual(menu, want, `the Year menu of ${metric}`);
 
-          for (const value of want.flatMap((g) => g.values)) {
-            const year = value === 'all' ? null : +value;
-            const e = expected(q(metric, year));
-            if (e.values > 0) withMap++;
-            await page.selectOption('select#year', value);
-            const d = await until(page, (x) => x.year === value && x.period === e.period && x.values === e.values);
-            const what = `${metric} · ${value}`;
-            assert.equal(d.period, e.period, `${what}: the caption names ${d.period}, the table is ${e.period}`);
-            assert.equal(d.values, e.values, `${what}: ${d.values} governorates drawn with a figure, the table has ${e.values}`);
-            if (e.period) assert.ok(d.caption.includes(label(e.period)), `${what}: the caption "${d.caption}" does not name ${label(e.period)}`);
-            // a table published within the year is never presented as the year's total
-            if (year !== null && e.values > 0 && e.period !== String(year) && !e.period.startsWith(`${year}-01/${year}-12`))
-              assert.ok(d.caption.includes(`not the total for ${year}`), `${what}: "${d.caption}"`);
-            assert.ok(!(await page.title()).includes(en['period.all']) || e.period === '', `${what}: the title says all years over a table of ${e.period}`);
-          }
+        for (const value of want.flatMap((g) => g.values)) {
+          const year = value === 'all' ? null : +value;
+          const e = expected(q(metric, year));
+          if (e.values > 0) withMap++;
+          await page.selectOption('select#year', value);
+          const d = await until(page, (x) => x.year === value && x.period === e.period && x.values === e.values);
+          const what = `${metric} · ${value}`;
+          assert.equal(d.period, e.period, `${what}: the caption names ${d.period}, the table is ${e.period}`);
+          assert.equal(d.values, e.values, `${what}: ${d.values} governorates drawn with a figure, the table has ${e.values}`);
+          if (e.period) assert.ok(d.caption.includes(label(e.period)), `${what}: the caption "${d.caption}" does not name ${label(e.period)}`);
+          // a table published within the year is never presented as the year's total
+          if (year !== null && e.values > 0 && e.period !== String(year) && !e.period.startsWith(`${year}-01/${year}-12`))
+            assert.ok(d.caption.includes(`not the total for ${year}`), `${what}: "${d.caption}"`);
+          assert.ok(!(await page.title()).includes(en['period.all']) || e.period === '', `${what}: the title says all years over a table of ${e.period}`);
         }
-        assert.ok(withMap >= 25, `only ${withMap} measure × Year options show a map`);
-        assert.deepEqual(problems(log), []);
-      });
-    },
-    300_000,
-  );
+      }
+      assert.ok(withMap >= 25, `only ${withMap} measure × Year options show a map`);
+      assert.deepEqual(problems(log), []);
+    });
+  }, 300_000);
 
   test('the period switcher offers every table of the year; period= keeps it in the URL; a bad period falls back silently', async () => {
     const metric: MetricId = 'torture-deaths';
@@ -223,9 +223,15 @@ describe('maps: every table the data allows', () => {
     const map = selectMap(atlas, query);
     await withPage('/?metric=massacres&year=2015&perp=all', { viewport: DESKTOP }, async (page, log) => {
       const rows = await page.$$eval('[data-testid=gov-table] tbody tr', (trs) =>
-        trs.map((tr) => ({ code: tr.getAttribute('data-code'), status: tr.getAttribute('data-status'), value: tr.querySelector('td.num')?.textContent?.trim() ?? '' })),
+        trs.map((tr) => ({
+          code: tr.getAttribute('data-code'),
+          status: tr.getAttribute('data-status'),
+          value: tr.querySelector('td.num')?.textContent?.trim() ?? '',
+        })),
       );
-      const paths = await page.$$eval('[data-testid=map] svg path[data-code]', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code'), p.getAttribute('data-status')])));
+      const paths = await page.$$eval('[data-testid=map] svg path[data-code]', (ps) =>
+        Object.fromEntries(ps.map((p) => [p.getAttribute('data-code'), p.getAttribute('data-status')])),
+      );
       assert.equal(rows.length, 14);
       for (const r of rows) {
         assert.equal(r.status, paths[r.code!], `${r.code}: the table says ${r.status}, the map ${paths[r.code!]}`);
@@ -246,7 +252,10 @@ describe('maps: every table the data allows', () => {
       const max = Math.max(...values.map((x) => x.v));
       assert.equal(values.find((x) => x.code === order[0])?.v, max, `first row ${order[0]}`);
       assert.equal(await page.getAttribute('[data-testid=gov-table] th:has(button[data-sort=value])', 'aria-sort'), 'descending');
-      assert.ok(order.slice(values.length).every((c) => !values.some((x) => x.code === c)), 'a row with no figure sorted among the figures');
+      assert.ok(
+        order.slice(values.length).every((c) => !values.some((x) => x.code === c)),
+        'a row with no figure sorted among the figures',
+      );
       assert.deepEqual(problems(log), []);
     });
   });
@@ -322,7 +331,16 @@ describe('maps: every table the data allows', () => {
               if (document.elementFromPoint(x, y) !== path) continue;
               // room: how far the finger may slip (12 px each way: a 24 px target) and still land on it
               let room = 0;
-              for (const d of [4, 8, 12]) if ([[d, 0], [-d, 0], [0, d], [0, -d]].every(([dx, dy]) => document.elementFromPoint(x + dx, y + dy) === path)) room = d;
+              for (const d of [4, 8, 12])
+                if (
+                  [
+                    [d, 0],
+                    [-d, 0],
+                    [0, d],
+                    [0, -d],
+                  ].every(([dx, dy]) => document.elementFromPoint(x + dx, y + dy) === path)
+                )
+                  room = d;
               if (!best || room > best.room) best = { x, y, room };
             }
           return best;

@@ -103,7 +103,10 @@ describe('offline', { skip }, () => {
         });
         assert.equal(shown.view, normalizeViewString(view));
         assert.equal(shown.paths, 14);
-        assert.deepEqual(shown.observations, facts.figures.map((f) => f.figure.shown.id));
+        assert.deepEqual(
+          shown.observations,
+          facts.figures.map((f) => f.figure.shown.id),
+        );
         for (const src of facts.sources) assert.ok(shown.sources.includes(new URL(src.url).href), `slide ${i + 1} cites ${src.id}`);
       }
       await screenshot(page, 'offline-present-last-slide');
@@ -134,7 +137,10 @@ describe('offline', { skip }, () => {
       assert.deepEqual(log.foreignRequests, []);
       // MapLibre may fail to start without WebGL; the SVG map stays (not a problem of offline use)
       // (leaving an explorer page while its zoomable map loads aborts that request: expected)
-      assert.deepEqual(clean(log).filter((p) => !/WebGL|webgl|ERR_ABORTED/.test(p)), []);
+      assert.deepEqual(
+        clean(log).filter((p) => !/WebGL|webgl|ERR_ABORTED/.test(p)),
+        [],
+      );
     } finally {
       await context.close();
     }
@@ -167,7 +173,7 @@ describe('offline', { skip }, () => {
           const reg = await navigator.serviceWorker.getRegistration();
           return { waiting: !!reg?.waiting, installing: !!reg?.installing };
         });
-      for (let t = Date.now(); !(await registration()).waiting; ) {
+      for (let t = Date.now(); !(await registration()).waiting;) {
         assert.ok(Date.now() - t < 60_000, 'the new version installs within a minute');
         await other.waitForTimeout(250);
       }
@@ -193,7 +199,10 @@ describe('offline', { skip }, () => {
       await other.reload({ timeout: 60_000 });
       await waitForReady(other, otherLog);
       await other.waitForSelector(taken, { timeout: 20_000, state: 'attached' });
-      assert.deepEqual([...clean(log), ...clean(otherLog)].filter((p) => !/WebGL|webgl|ERR_ABORTED/.test(p)), []);
+      assert.deepEqual(
+        [...clean(log), ...clean(otherLog)].filter((p) => !/WebGL|webgl|ERR_ABORTED/.test(p)),
+        [],
+      );
     } finally {
       await context.close();
       await copy.close();

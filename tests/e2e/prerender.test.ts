@@ -79,7 +79,9 @@ describe('prerendered explorer', () => {
     await page.evaluate(() => ((document.querySelector('[data-testid=map] svg.choropleth') as unknown as { __prerendered: boolean }).__prerendered = true));
     release();
     await waitForReady(page, log);
-    const same = await page.evaluate(() => !!(document.querySelector('[data-testid=map] svg.choropleth') as unknown as { __prerendered?: boolean })?.__prerendered);
+    const same = await page.evaluate(
+      () => !!(document.querySelector('[data-testid=map] svg.choropleth') as unknown as { __prerendered?: boolean })?.__prerendered,
+    );
     assert.ok(same, 'the map was drawn again instead of hydrated');
     // and it is live: a click selects a governorate
     await page.locator('[data-testid=map] svg path[data-code="SY-HL"]').click();
@@ -103,7 +105,11 @@ describe('prerendered explorer', () => {
       };
       const di = box('path[data-code="SY-DI"]');
       const rd = box('path[data-code="SY-RD"]');
-      return { width: svg.getAttribute('width'), outline: box('path.combined'), union: [Math.min(di[0], rd[0]), Math.min(di[1], rd[1]), Math.max(di[2], rd[2]), Math.max(di[3], rd[3])] };
+      return {
+        width: svg.getAttribute('width'),
+        outline: box('path.combined'),
+        union: [Math.min(di[0], rd[0]), Math.min(di[1], rd[1]), Math.max(di[2], rd[2]), Math.max(di[3], rd[3])],
+      };
     });
     assert.notEqual(boxes.width, '640', 'the map was not measured');
     boxes.outline.forEach((v, i) => assert.ok(Math.abs(v - boxes.union[i]) < 1.5, `combined outline ${boxes.outline} around ${boxes.union}`));
@@ -111,30 +117,34 @@ describe('prerendered explorer', () => {
     await page.context().close();
   });
 
-  it('the other measures come one file each after the first view; then a change of measure asks for nothing, atlas.json never', { skip, timeout: 60_000 }, async () => {
-    // the page's own requests only: the service worker, which stores every file, is kept out
-    const context = await browser.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-    const page = await context.newPage();
-    const log = watchPage(page, server.origin);
-    await page.goto(`${server.url}/`);
-    await waitForReady(page, log);
-    await page.waitForSelector('main[data-figures=all]', { state: 'attached', timeout: 30_000 });
-    const data = () => log.requests.filter((r) => /\/data\//.test(r)).map((r) => new URL(r.split(' ')[1]).pathname);
-    const measures = data().filter((p) => p.startsWith('/data/full/'));
-    assert.equal(new Set(measures).size, measures.length, `a measure's file asked twice: ${measures}`);
-    assert.equal(measures.length, (await page.$$('select#metric option')).length, 'one file per measure');
-    const asked = data().length;
-    await page.selectOption('select#metric', 'civilian-deaths');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('metric') === 'civilian-deaths', undefined, { timeout: 10_000 });
-    assert.match(await page.locator('h1').innerText(), /Civilian/);
-    assert.equal(await page.locator('main .loading').count(), 0, 'the measure was still loading');
-    await page.locator('[data-testid=map] svg path[data-code="SY-HL"]').click();
-    await page.waitForSelector('[data-testid=detail]', { state: 'attached', timeout: 10_000 });
-    assert.deepEqual(data().slice(asked), [], 'no data asked for after the prefetch');
-    assert.ok(!data().some((p) => p.endsWith('/atlas.json')), 'atlas.json was loaded');
-    assert.deepEqual(problems(log), []);
-    await context.close();
-  });
+  it(
+    'the other measures come one file each after the first view; then a change of measure asks for nothing, atlas.json never',
+    { skip, timeout: 60_000 },
+    async () => {
+      // the page's own requests only: the service worker, which stores every file, is kept out
+      const context = await browser.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+      const page = await context.newPage();
+      const log = watchPage(page, server.origin);
+      await page.goto(`${server.url}/`);
+      await waitForReady(page, log);
+      await page.waitForSelector('main[data-figures=all]', { state: 'attached', timeout: 30_000 });
+      const data = () => log.requests.filter((r) => /\/data\//.test(r)).map((r) => new URL(r.split(' ')[1]).pathname);
+      const measures = data().filter((p) => p.startsWith('/data/full/'));
+      assert.equal(new Set(measures).size, measures.length, `a measure's file asked twice: ${measures}`);
+      assert.equal(measures.length, (await page.$$('select#metric option')).length, 'one file per measure');
+      const asked = data().length;
+      await page.selectOption('select#metric', 'civilian-deaths');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('metric') === 'civilian-deaths', undefined, { timeout: 10_000 });
+      assert.match(await page.locator('h1').innerText(), /Civilian/);
+      assert.equal(await page.locator('main .loading').count(), 0, 'the measure was still loading');
+      await page.locator('[data-testid=map] svg path[data-code="SY-HL"]').click();
+      await page.waitForSelector('[data-testid=detail]', { state: 'attached', timeout: 10_000 });
+      assert.deepEqual(data().slice(asked), [], 'no data asked for after the prefetch');
+      assert.ok(!data().some((p) => p.endsWith('/atlas.json')), 'atlas.json was loaded');
+      assert.deepEqual(problems(log), []);
+      await context.close();
+    },
+  );
 
   it('a link to another view replaces the default view with it', { skip, timeout: 60_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -6,17 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { deckHash, type Deck } from '../../src/lib/present/deck';
-import {
-  DIST,
-  launchBrowser,
-  pageOpener,
-  problems,
-  screenshot,
-  skipWithoutChromium,
-  startStaticServer,
-  type StaticServer,
-  type TestBrowser,
-} from './harness';
+import { DIST, launchBrowser, pageOpener, problems, screenshot, skipWithoutChromium, startStaticServer, type StaticServer, type TestBrowser } from './harness';
 
 let server: StaticServer;
 let browser: TestBrowser;
@@ -93,72 +83,79 @@ describe('briefing mode for a reader', { skip }, () => {
     }
   });
 
-  it('prints each slide with its map, an unsquashed timeline, every source with its address and a QR code to its view, none overlapping', { timeout: 120_000 }, async () => {
-    const { page, log } = await open(`/present/${deckHash(ENGLISH)}`);
-    try {
-      await page.waitForSelector('[data-testid=print-deck][data-ready=true]', { state: 'attached' });
-      await page.emulateMedia({ media: 'print' });
-      const printed = await page.$$eval('.print-deck [data-testid=slide]', (slides) =>
-        slides.map((el) => {
-          const plot = el.querySelector('.timeline g.row')?.getBoundingClientRect().height ?? 0;
-          return {
-            map: el.querySelectorAll('svg.choropleth path[data-code]').length,
-            plot,
-            links: [...el.querySelectorAll('[data-testid=slide-sources] a')].map((a) => (a as HTMLAnchorElement).getAttribute('href')),
-            urls: [...el.querySelectorAll('[data-testid=printed-url]')].map((u) => u.textContent),
-            qr: el.querySelector('[data-testid=print-qr]')?.getAttribute('data-url') ?? null,
-            view: el.getAttribute('data-view'),
-            // what a printed page shows, each in its own box inside the page
-            boxes: Object.fromEntries(
-              (
-                [
-                  ['map', '.map'],
-                  ['timeline', '.time-box'],
-                  ['figures', '[data-testid=slide-figures]'],
-                  ['sources', '.foot'],
-                  ['qr', '[data-testid=print-qr] svg'],
-                  ['timeline sources', '.print-sources'],
-                ] as const
-              ).map(([name, sel]) => {
-                const r = el.querySelector(sel)!.getBoundingClientRect();
-                return [name, { x: r.x, y: r.y, w: r.width, h: r.height }];
-              }),
-            ),
-            page: (() => {
-              const r = el.closest('.print-page')!.getBoundingClientRect();
-              return { x: r.x, y: r.y, w: r.width, h: r.height };
-            })(),
-          };
-        }),
-      );
-      assert.equal(printed.length, ENGLISH.slides.length);
-      for (const p of printed) {
-        assert.equal(p.map, 14, 'the map is printed');
-        assert.ok(p.plot >= 80, `the timeline keeps its height (${p.plot}px)`);
-        assert.ok(p.links.length > 0);
-        assert.deepEqual(p.urls, p.links, 'every printed source gives its address');
-        assert.equal(p.qr, `${server.url}/${p.view}`, "the QR code opens the slide's view in the explorer");
-        const boxes = Object.entries(p.boxes);
-        for (const [name, b] of boxes) {
-          assert.ok(b.w > 0 && b.h > 0, `${name} is printed`);
-          assert.ok(b.x >= p.page.x - 1 && b.x + b.w <= p.page.x + p.page.w + 1 && b.y >= p.page.y - 1 && b.y + b.h <= p.page.y + p.page.h + 1, `${name} is on its page`);
-        }
-        for (const [i, [a, A]] of boxes.entries()) {
-          for (const [b, B] of boxes.slice(i + 1)) {
-            const apart = A.x + A.w <= B.x + 1 || B.x + B.w <= A.x + 1 || A.y + A.h <= B.y + 1 || B.y + B.h <= A.y + 1;
-            assert.ok(apart, `${a} and ${b} overlap`);
+  it(
+    'prints each slide with its map, an unsquashed timeline, every source with its address and a QR code to its view, none overlapping',
+    { timeout: 120_000 },
+    async () => {
+      const { page, log } = await open(`/present/${deckHash(ENGLISH)}`);
+      try {
+        await page.waitForSelector('[data-testid=print-deck][data-ready=true]', { state: 'attached' });
+        await page.emulateMedia({ media: 'print' });
+        const printed = await page.$$eval('.print-deck [data-testid=slide]', (slides) =>
+          slides.map((el) => {
+            const plot = el.querySelector('.timeline g.row')?.getBoundingClientRect().height ?? 0;
+            return {
+              map: el.querySelectorAll('svg.choropleth path[data-code]').length,
+              plot,
+              links: [...el.querySelectorAll('[data-testid=slide-sources] a')].map((a) => (a as HTMLAnchorElement).getAttribute('href')),
+              urls: [...el.querySelectorAll('[data-testid=printed-url]')].map((u) => u.textContent),
+              qr: el.querySelector('[data-testid=print-qr]')?.getAttribute('data-url') ?? null,
+              view: el.getAttribute('data-view'),
+              // what a printed page shows, each in its own box inside the page
+              boxes: Object.fromEntries(
+                (
+                  [
+                    ['map', '.map'],
+                    ['timeline', '.time-box'],
+                    ['figures', '[data-testid=slide-figures]'],
+                    ['sources', '.foot'],
+                    ['qr', '[data-testid=print-qr] svg'],
+                    ['timeline sources', '.print-sources'],
+                  ] as const
+                ).map(([name, sel]) => {
+                  const r = el.querySelector(sel)!.getBoundingClientRect();
+                  return [name, { x: r.x, y: r.y, w: r.width, h: r.height }];
+                }),
+              ),
+              page: (() => {
+                const r = el.closest('.print-page')!.getBoundingClientRect();
+                return { x: r.x, y: r.y, w: r.width, h: r.height };
+              })(),
+            };
+          }),
+        );
+        assert.equal(printed.length, ENGLISH.slides.length);
+        for (const p of printed) {
+          assert.equal(p.map, 14, 'the map is printed');
+          assert.ok(p.plot >= 80, `the timeline keeps its height (${p.plot}px)`);
+          assert.ok(p.links.length > 0);
+          assert.deepEqual(p.urls, p.links, 'every printed source gives its address');
+          assert.equal(p.qr, `${server.url}/${p.view}`, "the QR code opens the slide's view in the explorer");
+          const boxes = Object.entries(p.boxes);
+          for (const [name, b] of boxes) {
+            assert.ok(b.w > 0 && b.h > 0, `${name} is printed`);
+            assert.ok(
+              b.x >= p.page.x - 1 && b.x + b.w <= p.page.x + p.page.w + 1 && b.y >= p.page.y - 1 && b.y + b.h <= p.page.y + p.page.h + 1,
+              `${name} is on its page`,
+            );
           }
+          for (const [i, [a, A]] of boxes.entries()) {
+            for (const [b, B] of boxes.slice(i + 1)) {
+              const apart = A.x + A.w <= B.x + 1 || B.x + B.w <= A.x + 1 || A.y + A.h <= B.y + 1 || B.y + B.h <= A.y + 1;
+              assert.ok(apart, `${a} and ${b} overlap`);
+            }
+          }
+          // a phone reads a code of 25 mm or more from a handout (96 px per inch)
+          assert.ok(p.boxes.qr.w >= 94 && Math.abs(p.boxes.qr.w - p.boxes.qr.h) < 1, `QR code ${p.boxes.qr.w}×${p.boxes.qr.h}px`);
+          // the map and the timeline fill the page: no empty bottom third
+          assert.ok(p.boxes.map.h >= 0.55 * p.page.h, `the map is ${p.boxes.map.h}px of a ${p.page.h}px page`);
         }
-        // a phone reads a code of 25 mm or more from a handout (96 px per inch)
-        assert.ok(p.boxes.qr.w >= 94 && Math.abs(p.boxes.qr.w - p.boxes.qr.h) < 1, `QR code ${p.boxes.qr.w}×${p.boxes.qr.h}px`);
-        // the map and the timeline fill the page: no empty bottom third
-        assert.ok(p.boxes.map.h >= 0.55 * p.page.h, `the map is ${p.boxes.map.h}px of a ${p.page.h}px page`);
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length, ENGLISH.slides.length, 'one page per slide');
+        assert.deepEqual(problems(log), []);
+      } finally {
+        await page.context().close();
       }
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length, ENGLISH.slides.length, 'one page per slide');
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await page.context().close();
-    }
-  });
+    },
+  );
 });

@@ -35,11 +35,7 @@ import {
   builtDataset,
 } from './harness';
 
-const VIEWS = [
-  '?metric=barrel-bombs&year=all&perp=all',
-  '?metric=landmine-deaths&year=all&perp=all',
-  '?metric=civilian-deaths&year=2017&perp=regime',
-];
+const VIEWS = ['?metric=barrel-bombs&year=all&perp=all', '?metric=landmine-deaths&year=all&perp=all', '?metric=civilian-deaths&year=2017&perp=regime'];
 
 let server: StaticServer;
 let browser: TestBrowser;
@@ -85,8 +81,15 @@ async function expectSlide(page: Page, index: number, count: number, view: strin
   assert.equal(s.view, normalizeViewString(view));
   assert.equal(s.counter, `${index + 1} / ${count}`);
   assert.equal(s.mapPaths, 14, 'the 14 governorates are drawn');
-  assert.equal(s.filled, expected.map.cells.filter((c) => c.status === 'value').reduce((n, c) => n + c.codes.length, 0));
-  assert.deepEqual(s.observations, facts.figures.map((f) => f.figure.shown.id), `figures of ${view}`);
+  assert.equal(
+    s.filled,
+    expected.map.cells.filter((c) => c.status === 'value').reduce((n, c) => n + c.codes.length, 0),
+  );
+  assert.deepEqual(
+    s.observations,
+    facts.figures.map((f) => f.figure.shown.id),
+    `figures of ${view}`,
+  );
   assert.ok(facts.figures.length > 0, `${view} has a figure`);
   for (const f of facts.figures) {
     const src = atlas.sources.get(f.figure.shown.source)!;
@@ -186,7 +189,10 @@ describe('briefing mode', { skip }, () => {
       await page.waitForURL((u) => u.pathname === '/' && u.search === VIEWS[1], { timeout: 10_000 });
       await waitForReady(page, log);
       // leaving an explorer page while its zoomable map still loads aborts that request: expected
-      assert.deepEqual(problems(log).filter((p) => !/net::ERR_ABORTED/.test(p)), []);
+      assert.deepEqual(
+        problems(log).filter((p) => !/net::ERR_ABORTED/.test(p)),
+        [],
+      );
 
       // the shared URL opens the same deck in a browser that never saw it
       const other = await open(new URL(shared).pathname + new URL(shared).hash);
@@ -250,55 +256,65 @@ describe('briefing mode', { skip }, () => {
     }
   });
 
-  it('a slide with the governorate table: 14 rows beside the map on a wide screen, readable, inside the slide (en, and ar on a phone)', { timeout: 120_000 }, async () => {
-    const view = '?metric=massacres&year=2015&perp=all';
-    const deck: Deck = { title: 'Table', slides: [{ view, title: 'Massacres by governorate, 2015', note: '', table: true }] };
-    for (const [name, lang, options] of [
-      ['1920', 'en', { viewport: { width: 1920, height: 1080 } }],
-      ['phone-ar', 'ar', { viewport: { width: 390, height: 844 }, isMobile: true }],
-    ] as const) {
-      const { page, log } = await open(`/present/${lang === 'ar' ? '?lang=ar' : ''}${deckHash(deck)}`, options);
-      try {
-        const table = page.locator('.stage [data-testid=slide-table]');
-        await table.waitFor({ timeout: 10_000 });
-        assert.equal(await table.locator('tbody tr').count(), 14);
-        assert.equal(await page.locator('.stage .time-box').count(), 0, 'the timeline is still drawn');
-        const m = await page.evaluate(() => {
-          const box = (sel: string) => document.querySelector(`.stage ${sel}`)!.getBoundingClientRect();
-          const cell = document.querySelector('.stage [data-testid=slide-table] tbody td.num')!;
-          return { map: box('.map-box'), table: box('[data-testid=slide-table]'), foot: box('.foot'), font: parseFloat(getComputedStyle(cell).fontSize), dir: document.documentElement.dir };
-        });
-        if (name === '1920') {
-          // beside the map, above the footer, in type a room can read (at least 20 px on a 1080 p screen)
-          assert.ok(m.table.left >= m.map.right - 1, `the table is not beside the map: ${JSON.stringify(m)}`);
-          assert.ok(m.table.bottom <= m.foot.top + 1, `the table runs under the footer: ${JSON.stringify(m)}`);
-          assert.ok(m.font >= 20, `the table's figures are ${m.font}px`);
-        } else {
-          assert.equal(m.dir, 'rtl');
-          assert.ok(m.table.top >= m.map.bottom - 1, `the table is not below the map: ${JSON.stringify(m)}`);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          assert.ok(overflow <= 1, `the slide scrolls sideways by ${overflow}px`);
-          assert.match((await table.locator('caption').textContent()) ?? '', /[\u0600-\u06FF]/, 'the caption is not in Arabic');
+  it(
+    'a slide with the governorate table: 14 rows beside the map on a wide screen, readable, inside the slide (en, and ar on a phone)',
+    { timeout: 120_000 },
+    async () => {
+      const view = '?metric=massacres&year=2015&perp=all';
+      const deck: Deck = { title: 'Table', slides: [{ view, title: 'Massacres by governorate, 2015', note: '', table: true }] };
+      for (const [name, lang, options] of [
+        ['1920', 'en', { viewport: { width: 1920, height: 1080 } }],
+        ['phone-ar', 'ar', { viewport: { width: 390, height: 844 }, isMobile: true }],
+      ] as const) {
+        const { page, log } = await open(`/present/${lang === 'ar' ? '?lang=ar' : ''}${deckHash(deck)}`, options);
+        try {
+          const table = page.locator('.stage [data-testid=slide-table]');
+          await table.waitFor({ timeout: 10_000 });
+          assert.equal(await table.locator('tbody tr').count(), 14);
+          assert.equal(await page.locator('.stage .time-box').count(), 0, 'the timeline is still drawn');
+          const m = await page.evaluate(() => {
+            const box = (sel: string) => document.querySelector(`.stage ${sel}`)!.getBoundingClientRect();
+            const cell = document.querySelector('.stage [data-testid=slide-table] tbody td.num')!;
+            return {
+              map: box('.map-box'),
+              table: box('[data-testid=slide-table]'),
+              foot: box('.foot'),
+              font: parseFloat(getComputedStyle(cell).fontSize),
+              dir: document.documentElement.dir,
+            };
+          });
+          if (name === '1920') {
+            // beside the map, above the footer, in type a room can read (at least 20 px on a 1080 p screen)
+            assert.ok(m.table.left >= m.map.right - 1, `the table is not beside the map: ${JSON.stringify(m)}`);
+            assert.ok(m.table.bottom <= m.foot.top + 1, `the table runs under the footer: ${JSON.stringify(m)}`);
+            assert.ok(m.font >= 20, `the table's figures are ${m.font}px`);
+          } else {
+            assert.equal(m.dir, 'rtl');
+            assert.ok(m.table.top >= m.map.bottom - 1, `the table is not below the map: ${JSON.stringify(m)}`);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            assert.ok(overflow <= 1, `the slide scrolls sideways by ${overflow}px`);
+            assert.match((await table.locator('caption').textContent()) ?? '', /[\u0600-\u06FF]/, 'the caption is not in Arabic');
+          }
+          await screenshot(page, `present-table-${name}`, { fullPage: name !== '1920' });
+          if (name === '1920') {
+            // the deck editor's option turns it off again: the timeline comes back
+            await page.click('[data-action=edit]');
+            const box = page.locator('[data-testid=deck-editor] [data-action=slide-table]');
+            assert.equal(await box.isChecked(), true);
+            await box.uncheck();
+            await page.click('[data-action=close-editor]');
+            await page.locator('.stage .time-box').waitFor({ timeout: 10_000 });
+            assert.equal(await table.count(), 0);
+            const kept = parseDeckHash(await page.evaluate(() => location.hash)).deck;
+            assert.ok(kept?.ok && kept.value.slides[0].table === undefined, `the link still asks for the table: ${JSON.stringify(kept)}`);
+          }
+          assert.deepEqual(problems(log), []);
+        } finally {
+          await page.context().close();
         }
-        await screenshot(page, `present-table-${name}`, { fullPage: name !== '1920' });
-        if (name === '1920') {
-          // the deck editor's option turns it off again: the timeline comes back
-          await page.click('[data-action=edit]');
-          const box = page.locator('[data-testid=deck-editor] [data-action=slide-table]');
-          assert.equal(await box.isChecked(), true);
-          await box.uncheck();
-          await page.click('[data-action=close-editor]');
-          await page.locator('.stage .time-box').waitFor({ timeout: 10_000 });
-          assert.equal(await table.count(), 0);
-          const kept = parseDeckHash(await page.evaluate(() => location.hash)).deck;
-          assert.ok(kept?.ok && kept.value.slides[0].table === undefined, `the link still asks for the table: ${JSON.stringify(kept)}`);
-        }
-        assert.deepEqual(problems(log), []);
-      } finally {
-        await page.context().close();
       }
-    }
-  });
+    },
+  );
 
   it('animates map colours and timeline bars between views, and not under reduced motion', { timeout: 180_000 }, async () => {
     for (const reduce of [false, true]) {
@@ -313,7 +329,9 @@ describe('briefing mode', { skip }, () => {
         await page.waitForSelector('[data-testid=print-deck][data-ready=true]', { state: 'attached' });
         await waitForAnimations(page);
         const fills = () =>
-          page.$$eval('.stage svg.choropleth path[data-code]', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code'), p.getAttribute('fill')])));
+          page.$$eval('.stage svg.choropleth path[data-code]', (ps) =>
+            Object.fromEntries(ps.map((p) => [p.getAttribute('data-code'), p.getAttribute('fill')])),
+          );
         const before = await fills();
         // record the transitions that start (robust to a slow machine, unlike sampling mid-way)
         await page.evaluate(() => {
@@ -321,7 +339,9 @@ describe('briefing mode', { skip }, () => {
           w.runs = [];
           document.addEventListener('transitionrun', (e) => {
             const t = e.target as Element;
-            w.runs.push(`${t.tagName.toLowerCase()}${t.getAttribute('data-code') ? '[map]' : ''}${t.classList.contains('segment') ? '[bar]' : ''}:${(e as TransitionEvent).propertyName}`);
+            w.runs.push(
+              `${t.tagName.toLowerCase()}${t.getAttribute('data-code') ? '[map]' : ''}${t.classList.contains('segment') ? '[bar]' : ''}:${(e as TransitionEvent).propertyName}`,
+            );
           });
         });
         await page.keyboard.press('ArrowRight');
@@ -336,10 +356,14 @@ describe('briefing mode', { skip }, () => {
         } else {
           // both kinds of transition started (if they never do, the assertions below say so), then ended
           await page
-            .waitForFunction(() => {
-              const runs = (window as unknown as { runs: string[] }).runs;
-              return runs.some((r) => r.startsWith('path[map]:fill')) && runs.some((r) => /^rect\[bar\]:(.*height|y)$/.test(r));
-            }, undefined, { timeout: 10_000 })
+            .waitForFunction(
+              () => {
+                const runs = (window as unknown as { runs: string[] }).runs;
+                return runs.some((r) => r.startsWith('path[map]:fill')) && runs.some((r) => /^rect\[bar\]:(.*height|y)$/.test(r));
+              },
+              undefined,
+              { timeout: 10_000 },
+            )
             .catch(() => {});
           await waitForAnimations(page);
         }
@@ -356,9 +380,19 @@ describe('briefing mode', { skip }, () => {
         const settled = await page.evaluate((c) => {
           const path = document.querySelector(`.stage svg.choropleth path[data-code="${c}"]`) as SVGPathElement;
           const bar = document.querySelector('.stage .timeline [data-key="2014"] rect.segment') as SVGRectElement;
-          return { fillAttr: path.getAttribute('fill'), fillNow: getComputedStyle(path).fill, barAttr: Number(bar.getAttribute('height')), barNow: parseFloat(getComputedStyle(bar).height) };
+          return {
+            fillAttr: path.getAttribute('fill'),
+            fillNow: getComputedStyle(path).fill,
+            barAttr: Number(bar.getAttribute('height')),
+            barNow: parseFloat(getComputedStyle(bar).height),
+          };
         }, code);
-        const hex = (rgb: string) => '#' + (rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
+        const hex = (rgb: string) =>
+          '#' +
+          (rgb.match(/\d+/g) ?? [])
+            .slice(0, 3)
+            .map((n) => Number(n).toString(16).padStart(2, '0'))
+            .join('');
         assert.equal(hex(settled.fillNow), settled.fillAttr?.toLowerCase());
         assert.ok(Math.abs(settled.barAttr - settled.barNow) < 0.5, JSON.stringify(settled));
         assert.deepEqual(problems(log), []);
@@ -427,7 +461,9 @@ describe('briefing mode', { skip }, () => {
   });
 
   it('edits the deck, saves it to a file, refuses a malformed file and loads a good one', { timeout: 180_000 }, async () => {
-    const { page, log } = await open(`/present/${deckHash({ title: 'Edit me', slides: VIEWS.map((view, i) => ({ view, title: `Slide ${i + 1}`, note: '' })) })}`);
+    const { page, log } = await open(
+      `/present/${deckHash({ title: 'Edit me', slides: VIEWS.map((view, i) => ({ view, title: `Slide ${i + 1}`, note: '' })) })}`,
+    );
     const dir = join(ROOT, 'test-results', 'decks');
     mkdirSync(dir, { recursive: true });
     try {
@@ -449,10 +485,13 @@ describe('briefing mode', { skip }, () => {
       assert.equal(download.suggestedFilename(), 'edit-me.deck.json');
       const parsed = deckFromFile(readFileSync(saved, 'utf8'));
       assert.ok(parsed.ok);
-      assert.deepEqual(parsed.value.slides.map((s) => [s.title, s.note, s.view]), [
-        ['Landmines', 'Pause here.', VIEWS[1]],
-        ['Slide 1', '', VIEWS[0]],
-      ]);
+      assert.deepEqual(
+        parsed.value.slides.map((s) => [s.title, s.note, s.view]),
+        [
+          ['Landmines', 'Pause here.', VIEWS[1]],
+          ['Slide 1', '', VIEWS[0]],
+        ],
+      );
       // a malformed file: a clear message, the deck unchanged
       const bad = join(dir, 'bad.deck.json');
       writeFileSync(bad, '{"slides": [{"view": "?metric=nope"}]');
@@ -462,7 +501,10 @@ describe('briefing mode', { skip }, () => {
       assert.equal(await page.$$eval('[data-testid=deck-slide]', (els) => els.length), 2);
       // a good file replaces the deck (and can be undone)
       const good = join(dir, 'good.deck.json');
-      writeFileSync(good, JSON.stringify({ format: 'syria-atlas-deck', version: 1, title: 'From a file', slides: [{ view: VIEWS[2], title: 'Regime', note: 'n' }] }));
+      writeFileSync(
+        good,
+        JSON.stringify({ format: 'syria-atlas-deck', version: 1, title: 'From a file', slides: [{ view: VIEWS[2], title: 'Regime', note: 'n' }] }),
+      );
       await page.setInputFiles('[data-testid=deck-file]', good);
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=deck-slide]').length === 1);
       await page.click('[data-action=close-editor]');
@@ -481,7 +523,10 @@ describe('briefing mode', { skip }, () => {
         await page.waitForSelector('[data-testid=print-deck][data-ready=true]', { state: 'attached' });
         await page.emulateMedia({ media: 'print' });
         const printed = await page.$$eval('.print-deck [data-testid=slide]', (els) => els.map((e) => (e as HTMLElement).dataset.view));
-        assert.deepEqual(printed, deck.slides.map((s) => normalizeViewString(s.view)));
+        assert.deepEqual(
+          printed,
+          deck.slides.map((s) => normalizeViewString(s.view)),
+        );
         // every printed slide has its figures and sources
         const cited = await page.$$eval('.print-deck [data-testid=slide]', (els) =>
           els.map((e) => [e.querySelectorAll('[data-testid=slide-figure]').length, e.querySelectorAll('[data-testid=slide-sources] a').length]),

@@ -8,7 +8,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { indexDataset, selectMap, type Atlas } from '../../src/lib/data/select';
 import { parseView } from '../../src/lib/state/url';
-import { builtDataset, DIST, launchBrowser, problems, skipWithoutChromium, startStaticServer, waitForReady, watchPage, type StaticServer, type TestBrowser } from './harness';
+import {
+  builtDataset,
+  DIST,
+  launchBrowser,
+  problems,
+  skipWithoutChromium,
+  startStaticServer,
+  waitForReady,
+  watchPage,
+  type StaticServer,
+  type TestBrowser,
+} from './harness';
 
 let server: StaticServer;
 let browser: TestBrowser;

@@ -134,74 +134,85 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
     });
   });
 
-  it('“Add this view to a deck” from a UCDP view: a slide with UCDP’s map, legend and citation, printed with a QR code to its view, presented again offline', { timeout: 180_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const context = page.context();
-    const log = watchPage(page, server.origin);
-    try {
-      await page.goto(`${server.url}/?source=ucdp&uyear=2017&umeasure=civilians&gov=SY-RA`);
-      await waitForReady(page, log);
-      await page.click('[data-action=add-to-deck]', { timeout: 20_000 });
-      await page.click('[data-testid=open-deck]');
-      await page.waitForSelector('.stage [data-testid=slide][data-source=ucdp] [data-testid=ucdp-slide-map] svg', { timeout: 30_000 });
-      const sel = selectUcdpMap(tables, { ...DEFAULT_UCDP, year: 2017, measure: 'civilians' });
-      const check = async () => {
-        const slide = page.locator('.stage [data-testid=slide]');
-        assert.match((await slide.getAttribute('data-view')) ?? '', /source=ucdp/);
-        assert.equal(await slide.locator('[data-testid=slide-title]').innerText(), 'Civilian deaths recorded by UCDP, 2017');
-        assert.equal(await slide.locator('svg path[data-code^="SY-"]').count(), 14);
-        const raqqa = sel.cells.get('SY-RA')!.civilians.toLocaleString('en-GB');
-        assert.equal(await slide.locator('svg text[data-code="SY-RA"]').textContent(), raqqa);
-        assert.match(await slide.locator('[data-testid=ucdp-slide-legend]').innerText(), /Civilian deaths \(UCDP\) · 2017[\s\S]*No event recorded/);
-        assert.match(await slide.locator('[data-testid=slide-figures]').innerText(), new RegExp(sel.total.civilians.toLocaleString('en-GB')));
-        assert.match(
-          await slide.locator('[data-testid=slide-sources]').innerText(),
-          /Uppsala Conflict Data Program, UCDP GED Syria 20160101-20191130[\s\S]*Sundberg/,
+  it(
+    '“Add this view to a deck” from a UCDP view: a slide with UCDP’s map, legend and citation, printed with a QR code to its view, presented again offline',
+    { timeout: 180_000 },
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const context = page.context();
+      const log = watchPage(page, server.origin);
+      try {
+        await page.goto(`${server.url}/?source=ucdp&uyear=2017&umeasure=civilians&gov=SY-RA`);
+        await waitForReady(page, log);
+        await page.click('[data-action=add-to-deck]', { timeout: 20_000 });
+        await page.click('[data-testid=open-deck]');
+        await page.waitForSelector('.stage [data-testid=slide][data-source=ucdp] [data-testid=ucdp-slide-map] svg', { timeout: 30_000 });
+        const sel = selectUcdpMap(tables, { ...DEFAULT_UCDP, year: 2017, measure: 'civilians' });
+        const check = async () => {
+          const slide = page.locator('.stage [data-testid=slide]');
+          assert.match((await slide.getAttribute('data-view')) ?? '', /source=ucdp/);
+          assert.equal(await slide.locator('[data-testid=slide-title]').innerText(), 'Civilian deaths recorded by UCDP, 2017');
+          assert.equal(await slide.locator('svg path[data-code^="SY-"]').count(), 14);
+          const raqqa = sel.cells.get('SY-RA')!.civilians.toLocaleString('en-GB');
+          assert.equal(await slide.locator('svg text[data-code="SY-RA"]').textContent(), raqqa);
+          assert.match(await slide.locator('[data-testid=ucdp-slide-legend]').innerText(), /Civilian deaths \(UCDP\) · 2017[\s\S]*No event recorded/);
+          assert.match(await slide.locator('[data-testid=slide-figures]').innerText(), new RegExp(sel.total.civilians.toLocaleString('en-GB')));
+          assert.match(
+            await slide.locator('[data-testid=slide-sources]').innerText(),
+            /Uppsala Conflict Data Program, UCDP GED Syria 20160101-20191130[\s\S]*Sundberg/,
+          );
+          assert.doesNotMatch(await slide.innerText(), /Syrian Network for Human Rights,/);
+        };
+        await check();
+        await page.screenshot({ path: join(SCREENSHOTS, 'ucdp-slide.png') });
+
+        // the printed handout: a QR code to the slide's own view (source=ucdp), beside the sources, on its page
+        await page.waitForSelector('[data-testid=print-deck][data-ready=true] [data-source=ucdp] [data-testid=print-qr] svg', {
+          state: 'attached',
+          timeout: 30_000,
+        });
+        await page.emulateMedia({ media: 'print' });
+        const printed = await page.locator('.print-deck [data-testid=slide][data-source=ucdp]').evaluate((el) => {
+          const box = (e: Element | null) => {
+            const r = e!.getBoundingClientRect();
+            return { x: r.x, y: r.y, w: r.width, h: r.height };
+          };
+          return {
+            view: el.getAttribute('data-view'),
+            qr: el.querySelector('[data-testid=print-qr]')?.getAttribute('data-url'),
+            boxes: [box(el.querySelector('[data-testid=print-qr] svg')), box(el.querySelector('.map')), box(el.querySelector('.foot'))],
+            page: box(el.closest('.print-page')),
+            printed: el.closest('.print-page')?.querySelector('.printed')?.textContent ?? '',
+          };
+        });
+        await page.emulateMedia({ media: 'screen' });
+        assert.match(printed.view ?? '', /source=ucdp/);
+        assert.match(printed.printed, /Figures: Uppsala Conflict Data Program \(UCDP\), not SNHR/, 'the page names UCDP’s figures as UCDP’s');
+        assert.equal(printed.qr, `${server.url}/${printed.view}`, "the QR code opens the slide's UCDP view");
+        const [qr, ...others] = printed.boxes;
+        assert.ok(qr.w >= 94 && Math.abs(qr.w - qr.h) < 1, `QR code ${qr.w}×${qr.h}px`);
+        assert.ok(
+          qr.x >= printed.page.x - 1 && qr.x + qr.w <= printed.page.x + printed.page.w + 1 && qr.y + qr.h <= printed.page.y + printed.page.h + 1,
+          'on its page',
         );
-        assert.doesNotMatch(await slide.innerText(), /Syrian Network for Human Rights,/);
-      };
-      await check();
-      await page.screenshot({ path: join(SCREENSHOTS, 'ucdp-slide.png') });
+        for (const o of others)
+          assert.ok(qr.x + qr.w <= o.x + 1 || o.x + o.w <= qr.x + 1 || qr.y + qr.h <= o.y + 1 || o.y + o.h <= qr.y + 1, 'apart from the map and sources');
 
-      // the printed handout: a QR code to the slide's own view (source=ucdp), beside the sources, on its page
-      await page.waitForSelector('[data-testid=print-deck][data-ready=true] [data-source=ucdp] [data-testid=print-qr] svg', { state: 'attached', timeout: 30_000 });
-      await page.emulateMedia({ media: 'print' });
-      const printed = await page.locator('.print-deck [data-testid=slide][data-source=ucdp]').evaluate((el) => {
-        const box = (e: Element | null) => {
-          const r = e!.getBoundingClientRect();
-          return { x: r.x, y: r.y, w: r.width, h: r.height };
-        };
-        return {
-          view: el.getAttribute('data-view'),
-          qr: el.querySelector('[data-testid=print-qr]')?.getAttribute('data-url'),
-          boxes: [box(el.querySelector('[data-testid=print-qr] svg')), box(el.querySelector('.map')), box(el.querySelector('.foot'))],
-          page: box(el.closest('.print-page')),
-          printed: el.closest('.print-page')?.querySelector('.printed')?.textContent ?? '',
-        };
-      });
-      await page.emulateMedia({ media: 'screen' });
-      assert.match(printed.view ?? '', /source=ucdp/);
-      assert.match(printed.printed, /Figures: Uppsala Conflict Data Program \(UCDP\), not SNHR/, 'the page names UCDP’s figures as UCDP’s');
-      assert.equal(printed.qr, `${server.url}/${printed.view}`, "the QR code opens the slide's UCDP view");
-      const [qr, ...others] = printed.boxes;
-      assert.ok(qr.w >= 94 && Math.abs(qr.w - qr.h) < 1, `QR code ${qr.w}×${qr.h}px`);
-      assert.ok(qr.x >= printed.page.x - 1 && qr.x + qr.w <= printed.page.x + printed.page.w + 1 && qr.y + qr.h <= printed.page.y + printed.page.h + 1, 'on its page');
-      for (const o of others) assert.ok(qr.x + qr.w <= o.x + 1 || o.x + o.w <= qr.x + 1 || qr.y + qr.h <= o.y + 1 || o.y + o.h <= qr.y + 1, 'apart from the map and sources');
-
-      // offline once visited, like every slide; the events file was never needed
-      await page.waitForSelector('[data-testid=offline-badge][data-offline=ready]', { timeout: 120_000, state: 'attached' });
-      await context.setOffline(true);
-      await page.reload();
-      await waitForReady(page, log);
-      await page.waitForSelector('.stage [data-testid=ucdp-slide-map] svg', { timeout: 30_000 });
-      await check();
-      const fetched = await ucdpFetched(page);
-      assert.ok(!fetched.some((u) => /events\.json|headlines-/.test(u)), `fetched: ${fetched.join(', ')}`);
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
-  });
+        // offline once visited, like every slide; the events file was never needed
+        await page.waitForSelector('[data-testid=offline-badge][data-offline=ready]', { timeout: 120_000, state: 'attached' });
+        await context.setOffline(true);
+        await page.reload();
+        await waitForReady(page, log);
+        await page.waitForSelector('.stage [data-testid=ucdp-slide-map] svg', { timeout: 30_000 });
+        await check();
+        const fetched = await ucdpFetched(page);
+        assert.ok(!fetched.some((u) => /events\.json|headlines-/.test(u)), `fetched: ${fetched.join(', ')}`);
+        assert.deepEqual(problems(log), []);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it('zoomed (MapLibre): the events cluster at country zoom; a cluster zooms in, an event opens its popup', { timeout: 150_000 }, async () => {
     const eventsFile = JSON.parse(readFileSync(join(DIST, 'data/ucdp/events.json'), 'utf8')) as { id: number[] };

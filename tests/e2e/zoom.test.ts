@@ -105,7 +105,7 @@ describe('MapLibre on demand', () => {
     await page.context().close();
   });
 
-  it('with a governorate selected, + zooms towards it (Daraa, in the south-west), and so does MapLibre\'s own +', { skip, timeout: 90_000 }, async () => {
+  it("with a governorate selected, + zooms towards it (Daraa, in the south-west), and so does MapLibre's own +", { skip, timeout: 90_000 }, async () => {
     const topo = JSON.parse(readFileSync(join(DIST, 'geo', 'syria.topo.json'), 'utf8')) as SyriaTopology;
     const [[w, s], [e, n]] = boundsOf(governoratesOf(topo).filter((g) => g.id === 'SY-DR'));
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -113,11 +113,17 @@ describe('MapLibre on demand', () => {
     await page.goto(`${server.url}/?gov=SY-DR`);
     await waitForReady(page, log);
     const view = async (not = '') => {
-      const handle = await page.waitForFunction((old) => {
-        const v = document.querySelector<HTMLElement>('[data-testid=map] .maplibre')?.dataset.view;
-        return v && v !== old ? v : null;
-      }, not, { timeout: 30_000 });
-      const [lng, lat, zoom] = String(await handle.jsonValue()).split(',').map(Number);
+      const handle = await page.waitForFunction(
+        (old) => {
+          const v = document.querySelector<HTMLElement>('[data-testid=map] .maplibre')?.dataset.view;
+          return v && v !== old ? v : null;
+        },
+        not,
+        { timeout: 30_000 },
+      );
+      const [lng, lat, zoom] = String(await handle.jsonValue())
+        .split(',')
+        .map(Number);
       return { lng, lat, zoom, raw: `${lng.toFixed(3)},${lat.toFixed(3)},${zoom.toFixed(2)}` };
     };
     await page.click('[data-testid=map] [data-action=zoom-in]');

@@ -77,7 +77,9 @@ describe('parseCsv', () => {
   it('reads back any table written with quoting, at the right lines, with LF or CRLF', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 4 }).chain((w) => fc.tuple(fc.constant(w), fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 }))),
+        fc
+          .integer({ min: 2, max: 4 })
+          .chain((w) => fc.tuple(fc.constant(w), fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 }))),
         fc.boolean(),
         ([w, rows], crlf) => {
           const header = Array.from({ length: w }, (_, i) => `c${i}`);
@@ -156,7 +158,7 @@ describe('decks', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: hostileChar }), fc.base64String()), fc.jsonValue(), (s, json) => {
         for (const r of [decodeDeck(s), deckFromFile(s), validateDeck(json), deckFromFile(JSON.stringify(json) ?? 'null')])
-          if (!r.ok) expect(r.errors.length).toBeGreaterThan(0), expect(r.errors.every((e) => typeof e === 'string' && e.length > 0)).toBe(true);
+          if (!r.ok) (expect(r.errors.length).toBeGreaterThan(0), expect(r.errors.every((e) => typeof e === 'string' && e.length > 0)).toBe(true));
         const hash = parseDeckHash(`#deck=${s}&slide=${s}`);
         expect(Number.isInteger(hash.slide)).toBe(true);
       }),

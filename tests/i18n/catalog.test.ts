@@ -83,7 +83,9 @@ describe('the Arabic catalog mirrors the English one', () => {
   });
 
   it('has no empty message', () => {
-    const empty = Object.entries(arText).filter(([, v]) => !v.trim()).map(([k]) => k);
+    const empty = Object.entries(arText)
+      .filter(([, v]) => !v.trim())
+      .map(([k]) => k);
     expect(empty).toEqual([]);
   });
 });

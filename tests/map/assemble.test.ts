@@ -37,7 +37,7 @@ describe('stage 2: mapFrame', () => {
   const geometry = mapGeometry(topo);
   const frame = mapFrame(geometry, 600, 480);
 
-  it('one path and anchor per governorate, in the geometry\'s order, rounded to 0.1 px, inside the padded box', () => {
+  it("one path and anchor per governorate, in the geometry's order, rounded to 0.1 px, inside the padded box", () => {
     expect(frame.shapes.map((s) => s.code)).toEqual(geometry.governorates.map((g) => g.id));
     const p = mapPadding(600, 480);
     expect(p).toBe(14);
@@ -58,12 +58,20 @@ describe('stage 2: mapFrame', () => {
     expect(mapFrame({ ...geometry, borders: null }, 600, 480).borders).toBe('');
   });
 
-  it('ChoroplethSvg draws exactly the frame\'s paths and outline', () => {
+  it("ChoroplethSvg draws exactly the frame's paths and outline", () => {
     const { body } = render(ChoroplethSvg, {
-      props: { governorates: geometry.governorates, neighbours: geometry.neighbours, neighbourBorders: geometry.borders, selection: SYNTHETIC_TABLE, scale: scaleFor(SYNTHETIC_TABLE), width: 600, height: 480 },
+      props: {
+        governorates: geometry.governorates,
+        neighbours: geometry.neighbours,
+        neighbourBorders: geometry.borders,
+        selection: SYNTHETIC_TABLE,
+        scale: scaleFor(SYNTHETIC_TABLE),
+        width: 600,
+        height: 480,
+      },
     });
     for (const s of frame.shapes) expect(body).toContain(`d="${s.d}"`);
-    expect(body).toMatch(new RegExp(`class="outline[^"]*" d="${frame.outline.replace(/[.]/g, "\\.")}"`));
+    expect(body).toMatch(new RegExp(`class="outline[^"]*" d="${frame.outline.replace(/[.]/g, '\\.')}"`));
   });
 
   it('the assembled map keeps its frame per size: a change of filters projects nothing again', () => {
@@ -89,7 +97,7 @@ describe('stage 3: paintMap', () => {
     expect(p.label).toBe('');
   });
 
-  it('names in the reader\'s language', () => {
+  it("names in the reader's language", () => {
     const p = paintMap(topo, SYNTHETIC_TABLE, { words: { ...words, t: words.t, locale: 'ar' } });
     const aleppo = mapGeometry(topo).governorates.find((g) => g.id === 'SY-HL')!;
     expect(p.nameOf('SY-HL')).toBe(aleppo.properties.name_ar);
@@ -127,7 +135,7 @@ describe('mapMarks: what ChoroplethSvg draws', () => {
     expect(counts).toEqual({ value: 13, notListed: 1, gap: 0 });
   });
 
-  it('a gap takes the renderer\'s hatch; its stroke stays the border', () => {
+  it("a gap takes the renderer's hatch; its stroke stays the border", () => {
     const { marks, counts, combined } = mapMarks(frame, geometry, SYNTHETIC_NO_BREAKDOWN, scaleFor(SYNTHETIC_NO_BREAKDOWN), words, 'url(#hatch)');
     for (const m of marks) expect(m).toMatchObject({ fill: 'url(#hatch)', stroke: BORDER.stroke });
     expect(counts).toEqual({ value: 0, notListed: 0, gap: 14 });
@@ -153,7 +161,7 @@ describe('assembleMap: the callouts', () => {
     expect(assembleMap(topo, SYNTHETIC_TABLE, { width: 358, height: 294 }, { words }).callouts.map((c) => c.code)).toContain('SY-LA');
   });
 
-  it('withFrame: a paint placed at a size learnt later (the export\'s layout) equals the one-call assembly', () => {
+  it("withFrame: a paint placed at a size learnt later (the export's layout) equals the one-call assembly", () => {
     const paint = paintMap(topo, SYNTHETIC_TABLE, { words, selected: 'SY-HL' });
     const late = withFrame(paint, { width: 700, height: 560 });
     const once = assembleMap(topo, SYNTHETIC_TABLE, { width: 700, height: 560 }, { words, selected: 'SY-HL' });

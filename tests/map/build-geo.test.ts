@@ -80,9 +80,48 @@ describe('build-geo', () => {
 
 describe('helpers', () => {
   test.each([
-    { name: 'inside', ring: [[1, 1], [2, 1], [2, 2], [1, 1]], out: [[1, 1], [2, 1], [2, 2], [1, 1]] },
-    { name: 'outside', ring: [[5, 5], [6, 5], [6, 6], [5, 5]], out: [] },
-    { name: 'straddling the east edge', ring: [[2, 1], [4, 1], [4, 2], [2, 2], [2, 1]], out: [[2, 1], [3, 1], [3, 2], [2, 2], [2, 1]] },
+    {
+      name: 'inside',
+      ring: [
+        [1, 1],
+        [2, 1],
+        [2, 2],
+        [1, 1],
+      ],
+      out: [
+        [1, 1],
+        [2, 1],
+        [2, 2],
+        [1, 1],
+      ],
+    },
+    {
+      name: 'outside',
+      ring: [
+        [5, 5],
+        [6, 5],
+        [6, 6],
+        [5, 5],
+      ],
+      out: [],
+    },
+    {
+      name: 'straddling the east edge',
+      ring: [
+        [2, 1],
+        [4, 1],
+        [4, 2],
+        [2, 2],
+        [2, 1],
+      ],
+      out: [
+        [2, 1],
+        [3, 1],
+        [3, 2],
+        [2, 2],
+        [2, 1],
+      ],
+    },
   ])('clipRing: $name', ({ ring, out }) => {
     expect(clipRing(ring, [0, 0, 3, 3])).toEqual(out);
   });

@@ -16,7 +16,8 @@ describe('tooSmall', () => {
     expect(tooSmall(governorates, 358, 294)).toContain('SY-LA');
     expect(tooSmall(governorates, 820, 672)).not.toContain('SY-LA');
     // the big ones always have room
-    for (const code of ['SY-HL', 'SY-HI', 'SY-DY', 'SY-HA', 'SY-RD', 'SY-ID', 'SY-HM', 'SY-DR']) expect(tooSmall(governorates, 358, 294), code).not.toContain(code);
+    for (const code of ['SY-HL', 'SY-HI', 'SY-DY', 'SY-HA', 'SY-RD', 'SY-ID', 'SY-HM', 'SY-DR'])
+      expect(tooSmall(governorates, 358, 294), code).not.toContain(code);
   });
   it('on a desktop map, Damascus and Quneitra only', () => {
     expect(tooSmall(governorates, 820, 672).sort()).toEqual(['SY-DI', 'SY-QU']);
@@ -49,7 +50,7 @@ describe('calloutPlaces: one geometry for the explorer, the embed and the export
     expect(di.anchor[1]).toBeLessThanOrEqual(y1);
     expect(calloutPlaces(governorates, 820, 672, 1)).toEqual([]);
   });
-  it('the overlay\'s CSS draws the same sizes as CALLOUT (MapCallouts.svelte)', () => {
+  it("the overlay's CSS draws the same sizes as CALLOUT (MapCallouts.svelte)", () => {
     const css = readFileSync('src/lib/map/MapCallouts.svelte', 'utf8');
     const rule = (sel: string) => css.slice(css.indexOf(`${sel} {`), css.indexOf('}', css.indexOf(`${sel} {`)));
     expect(rule('.callouts')).toContain(`left: ${CALLOUT.inset}px`);

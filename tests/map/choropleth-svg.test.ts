@@ -17,7 +17,17 @@ const neighbours = neighboursOf(topo);
 
 function draw(selection: MapSelection, extra: Record<string, unknown> = {}) {
   const { body } = render(ChoroplethSvg, {
-    props: { governorates, neighbours, neighbourBorders: neighbourBorders(topo), selection, scale: scaleFor(selection), selected: null, width: 600, height: 480, ...extra },
+    props: {
+      governorates,
+      neighbours,
+      neighbourBorders: neighbourBorders(topo),
+      selection,
+      scale: scaleFor(selection),
+      selected: null,
+      width: 600,
+      height: 480,
+      ...extra,
+    },
   });
   // hydration markers are noise in a snapshot
   return body.replace(/<!--[\s\S]*?-->/g, '');

@@ -13,7 +13,12 @@ describe('classBreaks', () => {
     // ties at zero swallow the lower quantile: zeros form one class, the rest another
     { name: 'zeros', values: [0, 0, 0, 12, 30], thresholds: [10], count: 2 },
     { name: 'all zeros', values: [0, 0, 0], thresholds: [], count: 1 },
-    { name: 'wide range (synthetic table)', values: [13436, 6780, 5121, 9250, 10800, 3920, 1240, 760, 1630, 32, 0, 5], thresholds: [100, 1500, 4000, 7000], count: 5 },
+    {
+      name: 'wide range (synthetic table)',
+      values: [13436, 6780, 5121, 9250, 10800, 3920, 1240, 760, 1630, 32, 0, 5],
+      thresholds: [100, 1500, 4000, 7000],
+      count: 5,
+    },
     { name: 'fractions', values: [0.4, 1.25, 2.5, 7.75], thresholds: [1, 2], count: 3 },
   ])('$name', ({ values, thresholds, count }) => {
     const b = classBreaks(values);

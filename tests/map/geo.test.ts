@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { anchorOf, cellsByCode, fitProjection, governoratesOf, neighbourBorders, pathGenerator, unionOutline, type GovernorateFeature, type SyriaTopology } from '../../src/lib/map/geo';
+import {
+  anchorOf,
+  cellsByCode,
+  fitProjection,
+  governoratesOf,
+  neighbourBorders,
+  pathGenerator,
+  unionOutline,
+  type GovernorateFeature,
+  type SyriaTopology,
+} from '../../src/lib/map/geo';
 import { GOVERNORATE_CODES } from '../../src/lib/data/types';
 import { SYNTHETIC_NO_BREAKDOWN, SYNTHETIC_TABLE, selection, value } from './fixtures';
 
@@ -12,7 +22,18 @@ const square = (code: string, x: number): GovernorateFeature => ({
   type: 'Feature',
   id: code,
   properties: { code, name_en: code, name_ar: code },
-  geometry: { type: 'Polygon', coordinates: [[[x, 0], [x, 1], [x + 1, 1], [x + 1, 0], [x, 0]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, 0],
+        [x, 1],
+        [x + 1, 1],
+        [x + 1, 0],
+        [x, 0],
+      ],
+    ],
+  },
 });
 
 describe('geo', () => {

@@ -25,10 +25,20 @@ describe('legendItems', () => {
 
   test.each([
     { name: 'no breakdown: only the gap swatch', sel: SYNTHETIC_NO_BREAKDOWN, kinds: ['gap'], labels: ['No governorate breakdown published'] },
-    { name: 'one value', sel: selection([value('SY-HL', 1200), notListed('SY-ID')]), kinds: ['class', 'not-listed'], labels: ['1,200', 'No figure in this table'] },
+    {
+      name: 'one value',
+      sel: selection([value('SY-HL', 1200), notListed('SY-ID')]),
+      kinds: ['class', 'not-listed'],
+      labels: ['1,200', 'No figure in this table'],
+    },
     { name: 'equal values', sel: selection([value('SY-HL', 5), value('SY-ID', 5)]), kinds: ['class'], labels: ['5'] },
     { name: 'two values', sel: selection([value('SY-HL', 10), value('SY-ID', 1000)]), kinds: ['class', 'class'], labels: ['10–999', '1,000'] },
-    { name: 'fractions say "under"', sel: selection([value('SY-HL', 0.5), value('SY-ID', 2.5), value('SY-HM', 9.5)]), kinds: ['class', 'class', 'class'], labels: ['under 1', '1 to under 3', '3–9.5'] },
+    {
+      name: 'fractions say "under"',
+      sel: selection([value('SY-HL', 0.5), value('SY-ID', 2.5), value('SY-HM', 9.5)]),
+      kinds: ['class', 'class', 'class'],
+      labels: ['under 1', '1 to under 3', '3–9.5'],
+    },
     { name: 'value and gap', sel: selection([value('SY-HL', 7), gap('SY-ID')]), kinds: ['class', 'gap'], labels: ['7', 'No governorate breakdown published'] },
   ])('$name', ({ sel, kinds, labels }) => {
     const items = legendItems(sel, scaleFor(sel), t);
@@ -50,7 +60,12 @@ describe('cellLabel', () => {
     { name: 'value', code: 'SY-HL', cell: value('SY-HL', 13436), label: 'Aleppo: 13,436 barrel bombs' },
     { name: 'not listed', code: 'SY-TA', cell: notListed('SY-TA'), label: 'Tartus: no figure in this table' },
     { name: 'gap', code: 'SY-TA', cell: gap('SY-TA'), label: 'Tartus: no governorate breakdown published' },
-    { name: 'combined', code: 'SY-DI', cell: value('SY-DI+SY-RD', 1200, 'civilians'), label: 'Damascus (combined with Rif Dimashq in the source): 1,200 civilians' },
+    {
+      name: 'combined',
+      code: 'SY-DI',
+      cell: value('SY-DI+SY-RD', 1200, 'civilians'),
+      label: 'Damascus (combined with Rif Dimashq in the source): 1,200 civilians',
+    },
     {
       name: 'qualifier',
       code: 'SY-HL',

@@ -2,7 +2,24 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { governoratesOf, neighbourBorders, neighboursOf, type MapHover, type SyriaTopology } from '../../src/lib/map/geo';
 import { BACKGROUND, DARK, GAP, NOT_LISTED, PALETTES, fillFor, hatchPixels, scaleFor } from '../../src/lib/map/color';
-import { HATCH_IMAGE, LAYERS, SOURCES, THEMED, addHatch, applyTheme, anchorOnMap, applyStates, bindEvents, boundsOf, buildStyle, overlayData, zoomInTowards, zoomTarget, type CameraLike, type MapLike } from '../../src/lib/map/maplibre';
+import {
+  HATCH_IMAGE,
+  LAYERS,
+  SOURCES,
+  THEMED,
+  addHatch,
+  applyTheme,
+  anchorOnMap,
+  applyStates,
+  bindEvents,
+  boundsOf,
+  buildStyle,
+  overlayData,
+  zoomInTowards,
+  zoomTarget,
+  type CameraLike,
+  type MapLike,
+} from '../../src/lib/map/maplibre';
 import { SYNTHETIC_NO_BREAKDOWN, SYNTHETIC_TABLE } from './fixtures';
 
 const topo = JSON.parse(readFileSync('static/geo/syria.topo.json', 'utf8')) as SyriaTopology;
@@ -16,19 +33,48 @@ class FakeMap implements MapLike {
   handlers = new Map<string, (e: unknown) => void>();
   overlay = { setData: (d: unknown) => this.calls.push(['setData', d]) };
   canvas = { style: { cursor: '' } };
-  addSource(...a: unknown[]) { this.calls.push(['addSource', ...a]); }
-  addLayer(...a: unknown[]) { this.calls.push(['addLayer', ...a]); }
-  addImage(id: string, ...a: unknown[]) { this.images.add(id); this.calls.push(['addImage', id, ...a]); }
-  hasImage(id: string) { return this.images.has(id); }
-  getSource(id: string) { return id === SOURCES.overlay ? this.overlay : undefined; }
-  setFeatureState(f: { source: string; id: string | number }, s: object) { this.calls.push(['setFeatureState', f, s]); }
-  on(type: string, layer: unknown, fn?: unknown) { this.handlers.set(`${type}:${String(layer)}`, fn as (e: unknown) => void); this.calls.push(['on', type, layer]); }
-  off(type: string, layer: unknown) { this.handlers.delete(`${type}:${String(layer)}`); this.calls.push(['off', type, layer]); }
-  project([lng, lat]: [number, number]) { return { x: (lng - 35) * 100, y: (38 - lat) * 100 }; }
-  getCanvas() { return this.canvas; }
-  setPaintProperty(...a: unknown[]) { this.calls.push(['setPaintProperty', ...a]); }
-  setMissingStyleImageResolver(r: unknown) { this.calls.push(['setMissingStyleImageResolver', r]); }
-  of(name: string) { return this.calls.filter((c) => c[0] === name); }
+  addSource(...a: unknown[]) {
+    this.calls.push(['addSource', ...a]);
+  }
+  addLayer(...a: unknown[]) {
+    this.calls.push(['addLayer', ...a]);
+  }
+  addImage(id: string, ...a: unknown[]) {
+    this.images.add(id);
+    this.calls.push(['addImage', id, ...a]);
+  }
+  hasImage(id: string) {
+    return this.images.has(id);
+  }
+  getSource(id: string) {
+    return id === SOURCES.overlay ? this.overlay : undefined;
+  }
+  setFeatureState(f: { source: string; id: string | number }, s: object) {
+    this.calls.push(['setFeatureState', f, s]);
+  }
+  on(type: string, layer: unknown, fn?: unknown) {
+    this.handlers.set(`${type}:${String(layer)}`, fn as (e: unknown) => void);
+    this.calls.push(['on', type, layer]);
+  }
+  off(type: string, layer: unknown) {
+    this.handlers.delete(`${type}:${String(layer)}`);
+    this.calls.push(['off', type, layer]);
+  }
+  project([lng, lat]: [number, number]) {
+    return { x: (lng - 35) * 100, y: (38 - lat) * 100 };
+  }
+  getCanvas() {
+    return this.canvas;
+  }
+  setPaintProperty(...a: unknown[]) {
+    this.calls.push(['setPaintProperty', ...a]);
+  }
+  setMissingStyleImageResolver(r: unknown) {
+    this.calls.push(['setMissingStyleImageResolver', r]);
+  }
+  of(name: string) {
+    return this.calls.filter((c) => c[0] === name);
+  }
 }
 
 const base = { governorates, selection: SYNTHETIC_TABLE, scale: scaleFor(SYNTHETIC_TABLE), selected: null, focused: null, hovered: null };
@@ -72,7 +118,8 @@ describe('data join against a fake map', () => {
   test('gaps set the hatch flag', () => {
     const map = new FakeMap();
     applyStates(map, { ...base, selection: SYNTHETIC_NO_BREAKDOWN, scale: scaleFor(SYNTHETIC_NO_BREAKDOWN) });
-    for (const [, , s] of map.of('setFeatureState') as [string, unknown, Record<string, unknown>][]) expect(s).toMatchObject({ fill: GAP.background, gap: true });
+    for (const [, , s] of map.of('setFeatureState') as [string, unknown, Record<string, unknown>][])
+      expect(s).toMatchObject({ fill: GAP.background, gap: true });
   });
 
   test('the overlay source gets the outline and the combined cell', () => {
@@ -99,7 +146,9 @@ describe('theme', () => {
     { dark: false, background: BACKGROUND },
     { dark: true, background: DARK.background },
   ])('dark=$dark: the style starts with the theme, applyTheme switches it', ({ dark, background }) => {
-    const style = buildStyle(governorates, neighbours, null, overlayData(governorates, SYNTHETIC_TABLE), dark) as { layers: { id: string; paint: Record<string, unknown> }[] };
+    const style = buildStyle(governorates, neighbours, null, overlayData(governorates, SYNTHETIC_TABLE), dark) as {
+      layers: { id: string; paint: Record<string, unknown> }[];
+    };
     expect(style.layers[0].paint['background-color']).toBe(background);
     const map = new FakeMap();
     applyTheme(map, dark);
@@ -129,7 +178,10 @@ describe('events against a fake map', () => {
 
   test('keyboard focus anchor comes from map.project', () => {
     const map = new FakeMap();
-    const a = anchorOnMap(map, governorates.find((g) => g.id === 'SY-HL')!);
+    const a = anchorOnMap(
+      map,
+      governorates.find((g) => g.id === 'SY-HL')!,
+    );
     expect(a.x).toBeGreaterThan(100);
     expect(a.y).toBeGreaterThan(100);
     expect(Number.isInteger(a.x) && Number.isInteger(a.y)).toBe(true);
@@ -161,7 +213,7 @@ const mercatorFit = (px: number) => (b: [[number, number], [number, number]]) =>
 
 describe('"+" towards the selected governorate', () => {
   const box = { width: 400, height: 300 };
-  test('centred on the selected governorate\'s bounds, not on Syria\'s', () => {
+  test("centred on the selected governorate's bounds, not on Syria's", () => {
     const { camera } = fakeCamera(5.5, mercatorFit(180));
     for (const code of ['SY-DI', 'SY-QU', 'SY-HA', 'SY-LA']) {
       const t = zoomTarget(camera, governorates, code, box)!;
@@ -209,7 +261,29 @@ describe('contract: the real maplibre-gl still has what we use', () => {
     expect(typeof ml.Map).toBe('function');
     expect(typeof ml.NavigationControl).toBe('function');
     expect(typeof ml.setWorkerUrl).toBe('function');
-    for (const m of ['setFeatureState', 'addSource', 'addLayer', 'addImage', 'hasImage', 'getSource', 'on', 'off', 'once', 'project', 'getCanvas', 'addControl', 'remove', 'setMissingStyleImageResolver', 'setPaintProperty', 'getZoom', 'getMaxZoom', 'cameraForBounds', 'easeTo', 'zoomIn', 'getCenter'] as const)
+    for (const m of [
+      'setFeatureState',
+      'addSource',
+      'addLayer',
+      'addImage',
+      'hasImage',
+      'getSource',
+      'on',
+      'off',
+      'once',
+      'project',
+      'getCanvas',
+      'addControl',
+      'remove',
+      'setMissingStyleImageResolver',
+      'setPaintProperty',
+      'getZoom',
+      'getMaxZoom',
+      'cameraForBounds',
+      'easeTo',
+      'zoomIn',
+      'getCenter',
+    ] as const)
       expect(typeof ml.Map.prototype[m], m).toBe('function');
     expect(typeof ml.GeoJSONSource.prototype.setData).toBe('function');
   });

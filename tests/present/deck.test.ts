@@ -121,7 +121,14 @@ describe('URL', () => {
     expect(deckHash(deck, 0)).not.toContain('slide=');
   });
   it('round-trips the governorate table option (hash and file); a deck without it reads as before', () => {
-    const withTable: Deck = { ...deck, slides: [{ ...deck.slides[1], table: true }, { ...deck.slides[0], note: '' }, { ...deck.slides[0], table: true }] };
+    const withTable: Deck = {
+      ...deck,
+      slides: [
+        { ...deck.slides[1], table: true },
+        { ...deck.slides[0], note: '' },
+        { ...deck.slides[0], table: true },
+      ],
+    };
     expect(parseDeckHash(deckHash(withTable)).deck).toEqual({ ok: true, value: withTable });
     expect(deckFromFile(deckToFile(withTable))).toEqual({ ok: true, value: withTable });
     expect(deckToFile(deck)).not.toContain('"table"');

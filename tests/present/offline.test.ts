@@ -232,10 +232,10 @@ describe('the worker with damaged or mixed files', () => {
   it('installs when every file matches this build', async () => {
     const sw = boot({ ...files, '': '<html>' });
     await sw.install();
-    expect((await (await sw.get('data/atlas.json')).text())).toBe(files['data/atlas.json']);
+    expect(await (await sw.get('data/atlas.json')).text()).toBe(files['data/atlas.json']);
   });
 
-  it('never serves a damaged cached data file: drops it and fetches this build\'s copy again', async () => {
+  it("never serves a damaged cached data file: drops it and fetches this build's copy again", async () => {
     const sw = boot({ ...files, '': '<html>' });
     await sw.install();
     const cache = sw.stores.get(cacheName('v1'))!;
@@ -254,7 +254,7 @@ describe('the worker with damaged or mixed files', () => {
     expect(await res.text()).not.toContain('tampered');
   });
 
-  it('does not serve a file left in an older cache when it is not this build\'s', async () => {
+  it("does not serve a file left in an older cache when it is not this build's", async () => {
     const sw = boot({ ...files, '': '<html>' });
     await sw.install();
     sw.stores.get(cacheName('v1'))!.delete(scope + 'geo/syria.topo.json');

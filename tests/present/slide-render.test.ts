@@ -25,7 +25,19 @@ describe.skipIf(!ready)('Slide (print variant, server render)', () => {
   it.each(KEY_FIGURES.slides.map((s, i) => [i, s] as const))('slide %i shows its title, map, figures, sources and counter', (i, s) => {
     const v = slideView(atlas, s.view);
     const html = render(Slide, {
-      props: { atlas, query: v.query, map: v.map, time: v.time, geo, title: s.title, index: i, count: KEY_FIGURES.slides.length, viewString: s.view, variant: 'print', note: s.note },
+      props: {
+        atlas,
+        query: v.query,
+        map: v.map,
+        time: v.time,
+        geo,
+        title: s.title,
+        index: i,
+        count: KEY_FIGURES.slides.length,
+        viewString: s.view,
+        variant: 'print',
+        note: s.note,
+      },
     }).body;
     expect(html).toContain(s.title.replace(/’/g, '’'));
     expect(html).toContain(`data-view="${s.view.replace(/&/g, '&amp;')}"`);

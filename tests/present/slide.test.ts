@@ -83,7 +83,10 @@ describe('dateSpan', () => {
 describe('byPublisher', () => {
   it('groups sources by publisher, most cited first, newest first within', () => {
     const g = byPublisher(atlas.dataset.sources);
-    expect(g.map((x) => [x.publisher, x.sources.length])).toEqual([['Syrian Network for Human Rights', 10], ['Outlet', 1]]);
+    expect(g.map((x) => [x.publisher, x.sources.length])).toEqual([
+      ['Syrian Network for Human Rights', 10],
+      ['Outlet', 1],
+    ]);
     expect(g[0].sources[0].date >= g[0].sources[1].date).toBe(true);
     expect(byPublisher([])).toEqual([]);
   });

@@ -80,7 +80,13 @@ describe('countCheck', () => {
   it.each([
     { name: 'a clean exit is one passed test', code: 0, why: undefined, want: [1, 0, 0], note: undefined },
     { name: 'errors are one failed test', code: 1, why: undefined, want: [0, 1, 0], note: 'lint failed (exit code 1)' },
-    { name: 'a step the watchdog stopped is one failed test, with the reason', code: null, why: 'stopped after 10 min', want: [0, 1, 0], note: 'lint failed (stopped after 10 min)' },
+    {
+      name: 'a step the watchdog stopped is one failed test, with the reason',
+      code: null,
+      why: 'stopped after 10 min',
+      want: [0, 1, 0],
+      note: 'lint failed (stopped after 10 min)',
+    },
   ])('$name', ({ code, why, want, note }) => {
     const c = countCheck('lint', code, why);
     expect([c.passed, c.failed, c.skipped]).toEqual(want);

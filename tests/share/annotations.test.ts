@@ -18,7 +18,10 @@ const governorates = governoratesOf(JSON.parse(readFileSync('static/geo/syria.to
 const atlas = indexDataset(fixture());
 const map = selectMap(atlas, { metric: 'barrel-bombs', year: null, period: '2012-07/2017-11', perp: 'all', victims: 'all', gov: null });
 const scale = scaleFor(map);
-const cells = cellsByCode(map, governorates.map((g) => g.id));
+const cells = cellsByCode(
+  map,
+  governorates.map((g) => g.id),
+);
 const nameOf = (code: string) => governorates.find((g) => g.id === code)!.properties.name_en;
 
 function input(o: Partial<AnnotationInput> = {}): AnnotationInput {
@@ -61,7 +64,7 @@ describe('annotationsSvg', () => {
     expect(Math.abs(x + w - (700 - 4))).toBeLessThanOrEqual(1);
     expect(Math.abs(y + h - (520 - 4))).toBeLessThanOrEqual(1);
   });
-  test('a long label wraps on two lines within 60% of the map\'s width', () => {
+  test("a long label wraps on two lines within 60% of the map's width", () => {
     const label = 'Damascus (combined with Rif Dimashq in the source): 22,149 barrel bombs';
     const part = annotationsSvg(input({ selected: 'SY-DI', label })).split('data-part="selected-label"')[1];
     expect([...part.matchAll(/<text/g)].length).toBe(2);

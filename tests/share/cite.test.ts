@@ -65,8 +65,14 @@ describe('a view in words', () => {
     [q({}), 'Year: All years · Party: All parties · No governorate breakdown published for this period'],
     // a year without its own table: the table published within it, named by its own period
     [q({ year: 2020 }), 'Year: 2020 · Party: All parties · All of Syria, Mar 2020: 7 · Map: governorate figures for Mar 2020'],
-    [q({ metric: 'barrel-bombs', period: '2012-07/2017-11' }), 'Governorate table: Jul 2012 – Nov 2017 · Party: All by regime · All of Syria, Jul 2012 – Nov 2017: 2,000'],
-    [q({ year: 2020, victims: 'children', gov: 'SY-HL' }), 'Year: 2020 · Party: All parties · Victims: Children · Selected: \u2068SY-HL\u2069 · All of Syria, 2020: 12 · No governorate breakdown published for this period'],
+    [
+      q({ metric: 'barrel-bombs', period: '2012-07/2017-11' }),
+      'Governorate table: Jul 2012 – Nov 2017 · Party: All by regime · All of Syria, Jul 2012 – Nov 2017: 2,000',
+    ],
+    [
+      q({ year: 2020, victims: 'children', gov: 'SY-HL' }),
+      'Year: 2020 · Party: All parties · Victims: Children · Selected: \u2068SY-HL\u2069 · All of Syria, 2020: 12 · No governorate breakdown published for this period',
+    ],
   ])('filterSummary %#', (query, text) => {
     expect(filterSummary(atlas, selectMap(atlas, query), i18n)).toBe(text);
   });
@@ -79,7 +85,9 @@ describe('a view in words', () => {
     const o = cell.figure!.shown;
     const src = atlas.sources.get(o.source)!;
     const summary = filterSummary(atlas, selected, i18n);
-    expect(summary).toContain(`Selected: \u2068${areaName(atlas, o.area, i18n)}\u2069, Jul 2012 – Nov 2017: ${i18n.num(o.value)} barrel bombs (Source: \u2068${src.publisher}\u2069, ${i18n.date(src.date)})`);
+    expect(summary).toContain(
+      `Selected: \u2068${areaName(atlas, o.area, i18n)}\u2069, Jul 2012 – Nov 2017: ${i18n.num(o.value)} barrel bombs (Source: \u2068${src.publisher}\u2069, ${i18n.date(src.date)})`,
+    );
     // the citation: the figure on screen and its one source first, then the table, then the rest
     const parts = citeParts(atlas, selected, selectTime(atlas, selected.query), i18n);
     expect(parts.figure?.text).toContain(`${i18n.num(o.value)} barrel bombs · All by regime`);
@@ -94,13 +102,22 @@ describe('a view in words', () => {
 
   test('citeText: the view, the link, the data version, the date, then every source', () => {
     const text = citeText(
-      { title: 'Civilian deaths · 2016', url: 'https://atlas.example/?metric=civilian-deaths&year=2016&perp=all', version: 'abc123def456', accessed: '2026-11-21', sources: [s('a', '2017-01-18', 'primary', 'The 2016 toll')] },
+      {
+        title: 'Civilian deaths · 2016',
+        url: 'https://atlas.example/?metric=civilian-deaths&year=2016&perp=all',
+        version: 'abc123def456',
+        accessed: '2026-11-21',
+        sources: [s('a', '2017-01-18', 'primary', 'The 2016 toll')],
+      },
       i18n,
     );
     const lines = text.split('\n');
     expect(lines[0]).toBe(
       '\u2068Civilian deaths · 2016\u2069. Figures documented by the Syrian Network for Human Rights (SNHR), compiled by the Syria violations atlas. https://atlas.example/?metric=civilian-deaths&year=2016&perp=all (data version abc123def456; accessed 21 Nov 2026).',
     );
-    expect(lines.slice(2)).toEqual(['Sources of the figures:', '- \u2068Syrian Network for Human Rights\u2069, “\u2068The 2016 toll\u2069”, 18 Jan 2017. https://example.org/a']);
+    expect(lines.slice(2)).toEqual([
+      'Sources of the figures:',
+      '- \u2068Syrian Network for Human Rights\u2069, “\u2068The 2016 toll\u2069”, 18 Jan 2017. https://example.org/a',
+    ]);
   });
 });

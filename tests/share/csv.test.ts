@@ -71,7 +71,10 @@ describe('viewRows: only published figures', () => {
 
   test('map: governorate figures with the area as published (a combined area stays one row), the national figure', () => {
     const rows = rowsFor(q({ metric: 'barrel-bombs', period: '2012-07/2017-11' }));
-    const map = rows.filter((r) => r.part === 'map').map((r) => `${r.area}=${r.value}`).sort();
+    const map = rows
+      .filter((r) => r.part === 'map')
+      .map((r) => `${r.area}=${r.value}`)
+      .sort();
     expect(map).toEqual(['SY-DI+SY-RD=800', 'SY-DR=500', 'SY-HL=700']);
     expect(rows.filter((r) => r.part === 'national').map((r) => r.value)).toEqual(['2000']);
   });

@@ -10,7 +10,18 @@ import { indexDataset, selectMap, selectTime } from '../../src/lib/data/select';
 import type { Query } from '../../src/lib/data/selection';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
 import { fixture } from '../data/fixture';
-import { FORMATS, composeExportSvg, escapeXml, layoutExport, nestSvg, textWidth, wrapText, type ExportFormat, type ExportTexts, type Rect } from '../../src/lib/share/exportSvg';
+import {
+  FORMATS,
+  composeExportSvg,
+  escapeXml,
+  layoutExport,
+  nestSvg,
+  textWidth,
+  wrapText,
+  type ExportFormat,
+  type ExportTexts,
+  type Rect,
+} from '../../src/lib/share/exportSvg';
 import type { Show } from '../../src/lib/state/embed';
 
 const topo = JSON.parse(readFileSync('static/geo/syria.topo.json', 'utf8')) as SyriaTopology;
@@ -37,7 +48,16 @@ const clean = (html: string) => html.replace(/<!--[\s\S]*?-->/g, '');
 function drawMap(r: Rect) {
   return clean(
     render(ChoroplethSvg, {
-      props: { governorates: governoratesOf(topo), neighbours: neighboursOf(topo), neighbourBorders: neighbourBorders(topo), selection: map, scale, width: r.width, height: r.height, interactive: false },
+      props: {
+        governorates: governoratesOf(topo),
+        neighbours: neighboursOf(topo),
+        neighbourBorders: neighbourBorders(topo),
+        selection: map,
+        scale,
+        width: r.width,
+        height: r.height,
+        interactive: false,
+      },
     }).body,
   );
 }
@@ -110,8 +130,14 @@ describe('layoutExport', () => {
 
 describe('nestSvg', () => {
   test('keeps the viewBox and fonts, places it, drops size, class, style and ARIA', () => {
-    const out = nestSvg('<svg xmlns="http://www.w3.org/2000/svg" class="c" style="max-width:100%" width="600" height="400" viewBox="0 0 600 400" role="group" aria-label="x" font-size="11"><rect/></svg>', { x: 10, y: 20, width: 300, height: 200 }, 'map');
-    expect(out).toBe('<svg data-part="map" x="10" y="20" width="300" height="200" viewBox="0 0 600 400" font-size="11" preserveAspectRatio="xMidYMid meet" overflow="hidden"><rect/></svg>');
+    const out = nestSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" class="c" style="max-width:100%" width="600" height="400" viewBox="0 0 600 400" role="group" aria-label="x" font-size="11"><rect/></svg>',
+      { x: 10, y: 20, width: 300, height: 200 },
+      'map',
+    );
+    expect(out).toBe(
+      '<svg data-part="map" x="10" y="20" width="300" height="200" viewBox="0 0 600 400" font-size="11" preserveAspectRatio="xMidYMid meet" overflow="hidden"><rect/></svg>',
+    );
   });
   test('a viewBox from width and height when there is none', () => {
     expect(nestSvg('<svg width="50" height="40"></svg>', { x: 0, y: 0, width: 50, height: 40 }, 't')).toContain('viewBox="0 0 50 40"');

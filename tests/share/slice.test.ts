@@ -17,11 +17,26 @@ const fig = (f: Figure | null) =>
     shown: [f.shown.period, f.shown.area, f.shown.perp, f.shown.victims, f.shown.unit, f.shown.value, f.shown.qualifier ?? '', f.shown.status].join('|'),
     others: [...f.corroborating, ...f.earlier, ...f.conflicting].map((o) => `${o.value}|${o.status}`),
   };
-const drawnMap = (m: MapSelection) => ({ ...m, cells: m.cells.map((c) => ({ ...c, figure: fig(c.figure) })), national: fig(m.national), shares: m.shares.map((o) => `${o.area}|${o.value}`) });
+const drawnMap = (m: MapSelection) => ({
+  ...m,
+  cells: m.cells.map((c) => ({ ...c, figure: fig(c.figure) })),
+  national: fig(m.national),
+  shares: m.shares.map((o) => `${o.area}|${o.value}`),
+});
 const drawnTime = (t: TimeSelection) => ({
   ...t,
-  years: t.years.map((b) => ({ ...b, total: fig(b.total), segments: b.segments.map((s) => ({ ...s, figure: fig(s.figure) })), otherUnits: b.otherUnits.map((o) => o.value) })),
-  months: t.months.map((b) => ({ ...b, total: fig(b.total), segments: b.segments.map((s) => ({ ...s, figure: fig(s.figure) })), otherUnits: b.otherUnits.map((o) => o.value) })),
+  years: t.years.map((b) => ({
+    ...b,
+    total: fig(b.total),
+    segments: b.segments.map((s) => ({ ...s, figure: fig(s.figure) })),
+    otherUnits: b.otherUnits.map((o) => o.value),
+  })),
+  months: t.months.map((b) => ({
+    ...b,
+    total: fig(b.total),
+    segments: b.segments.map((s) => ({ ...s, figure: fig(s.figure) })),
+    otherUnits: b.otherUnits.map((o) => o.value),
+  })),
   cumulative: t.cumulative.map(fig),
 });
 
@@ -30,9 +45,12 @@ const srcKey = (atlas: ReturnType<typeof indexDataset>, id: string) => {
   const s = atlas.sources.get(id);
   return s ? `${s.publisher}|${s.date}|${s.role}` : `missing ${id}`;
 };
-const sourcesOfMap = (atlas: ReturnType<typeof indexDataset>, m: MapSelection) => [m.national, ...m.cells.map((c) => c.figure)].map((f) => f && srcKey(atlas, f.shown.source));
+const sourcesOfMap = (atlas: ReturnType<typeof indexDataset>, m: MapSelection) =>
+  [m.national, ...m.cells.map((c) => c.figure)].map((f) => f && srcKey(atlas, f.shown.source));
 const sourcesOfTime = (atlas: ReturnType<typeof indexDataset>, t: TimeSelection) =>
-  [...t.years, ...t.months].flatMap((b) => [b.total, ...b.segments.map((s) => s.figure)]).map((f) => f && [f.shown, ...f.conflicting, ...f.earlier].map((o) => srcKey(atlas, o.source)).join(','));
+  [...t.years, ...t.months]
+    .flatMap((b) => [b.total, ...b.segments.map((s) => s.figure)])
+    .map((f) => f && [f.shown, ...f.conflicting, ...f.earlier].map((o) => srcKey(atlas, o.source)).join(','));
 
 /** For every measure of a dataset: the packed slice answers every year × party × victims query as the whole dataset does. */
 function sameAnswers(data: Dataset) {
@@ -66,10 +84,14 @@ describe('embed slices', () => {
   });
 
   const atlasFile = 'static/data/atlas.json';
-  test.runIf(existsSync(atlasFile))('the built atlas: every measure answers as the whole dataset', () => {
-    const data = parseDataset(readFileSync(atlasFile, 'utf8'));
-    expect(sameAnswers(data)).toBeGreaterThan(100);
-  }, 120_000);
+  test.runIf(existsSync(atlasFile))(
+    'the built atlas: every measure answers as the whole dataset',
+    () => {
+      const data = parseDataset(readFileSync(atlasFile, 'utf8'));
+      expect(sameAnswers(data)).toBeGreaterThan(100);
+    },
+    120_000,
+  );
 
   test('a slice keeps its measure and the sources it cites, and leaves out what an embed never shows', () => {
     const data = fixture();
@@ -131,7 +153,8 @@ describe('publishVersions', () => {
       expect(new Set(r2.versions)).toEqual(new Set([first.version, second.version]));
       // the first record is untouched, and still served with its own figures
       expect(readFileSync(record, 'utf8')).toBe(serializeDataset(first));
-      const hl = (file: string) => unpackSlice(JSON.parse(readFileSync(file, 'utf8'))).observations.find((o) => o.area === 'SY-HL' && o.period === '2012-07/2017-11')!.value;
+      const hl = (file: string) =>
+        unpackSlice(JSON.parse(readFileSync(file, 'utf8'))).observations.find((o) => o.area === 'SY-HL' && o.period === '2012-07/2017-11')!.value;
       expect(hl(join(options.outDir, 'versions', first.version, 'barrel-bombs.json'))).toBe(700);
       expect(hl(join(options.outDir, 'versions', second.version, 'barrel-bombs.json'))).toBe(999);
       expect(hl(join(options.outDir, 'latest', 'barrel-bombs.json'))).toBe(999);

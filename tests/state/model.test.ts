@@ -37,7 +37,11 @@ describe('normalisation', () => {
     ['a period with no governorate table', { metric: 'civilian-deaths', year: 2016, period: '2016' }, { year: 2016, period: null }],
     ['a period of another measure', { metric: 'civilian-deaths', year: 2015, period: '2015-07' }, { year: 2015, period: null }],
     ['a period files the view under its year', { metric: 'barrel-bombs', year: 2014, period: '2015-07' }, { year: 2015, period: '2015-07' }],
-    ['a period across years files it under all years', { metric: 'barrel-bombs', year: 2015, period: '2012-07/2017-11' }, { year: null, period: '2012-07/2017-11' }],
+    [
+      'a period across years files it under all years',
+      { metric: 'barrel-bombs', year: 2015, period: '2012-07/2017-11' },
+      { year: null, period: '2012-07/2017-11' },
+    ],
   ])('%s', (_what, given, expected) => {
     const out = normalizeParams(atlas, view(given));
     expect(out).toEqual(view({ ...given, ...expected }));
@@ -82,7 +86,12 @@ describe('changeView', () => {
 describe('measureChange (a measure picked from the menu)', () => {
   it.each<[string, Partial<ViewParams>, ViewParams['metric'], Partial<ViewParams>]>([
     ['opens on all years when that has a map', { metric: 'civilian-deaths', year: 2016 }, 'barrel-bombs', { year: null }],
-    ['else on the year with the most complete table', { metric: 'barrel-bombs', year: 2015, period: '2015-07' }, 'civilian-deaths', { year: 2020, period: null }],
+    [
+      'else on the year with the most complete table',
+      { metric: 'barrel-bombs', year: 2015, period: '2015-07' },
+      'civilian-deaths',
+      { year: 2020, period: null },
+    ],
     ['for the party kept (no table for it: all years)', { metric: 'barrel-bombs', perp: 'regime' }, 'civilian-deaths', { year: null }],
     ['a measure whose figures are not loaded: all years', { metric: 'barrel-bombs', year: 2015 }, 'massacres', { year: null }],
   ])('%s', (_what, from, metric, expected) => {

@@ -21,21 +21,19 @@ import { gapBar, mixed, months2016, obs, partsBar, selection, valueBar } from '.
 addMessages(timelineMessages);
 
 const fmt = i18n;
-const lay = (sel = mixed(), o: Partial<Parameters<typeof layoutTimeline>[1]> = {}) =>
-  layoutTimeline(sel, { width: 800, height: 400, fmt, ...o });
+const lay = (sel = mixed(), o: Partial<Parameters<typeof layoutTimeline>[1]> = {}) => layoutTimeline(sel, { width: 800, height: 400, fmt, ...o });
 const byKey = (bars: PlacedBar[], key: string) => bars.find((b) => b.key === key)!;
 
 describe('stacked bars', () => {
   const l = lay();
-  const scale = (v: number) => l.years.baseline - (v / (l.years.ticks.at(-1)!.value)) * l.years.plot.height;
+  const scale = (v: number) => l.years.baseline - (v / l.years.ticks.at(-1)!.value) * l.years.plot.height;
 
   it.each(['2012', '2013', '2015', '2016'])('%s: segments fill the bar exactly, from the baseline up', (key) => {
     const b = byKey(l.years.bars, key);
     const sum = b.segments.reduce((a, s) => a + s.height, 0);
     expect(sum).toBeCloseTo(b.height, 1);
     expect(b.segments[0].y + b.segments[0].height).toBeCloseTo(l.years.baseline, 1);
-    for (let i = 1; i < b.segments.length; i++)
-      expect(b.segments[i].y + b.segments[i].height).toBeCloseTo(b.segments[i - 1].y, 1);
+    for (let i = 1; i < b.segments.length; i++) expect(b.segments[i].y + b.segments[i].height).toBeCloseTo(b.segments[i - 1].y, 1);
     expect(b.y).toBeCloseTo(scale(b.bar.value!), 0);
   });
 
@@ -243,7 +241,10 @@ describe('words', () => {
     ['2013', '2013: 20,000 civilians; no split by party published'],
     ['2014', '2014: no figure published; also published: about 30,000 persons (civilians and fighters) (not comparable)'],
     ['2012', '2012: 12,000 civilians; split by party: Syrian regime 9,000, ISIS 1,500, Not attributed in the source 1,500'],
-    ['2016', '2016: figures for some parties only; no total was published, so the year’s total is not known; split by party: Syrian regime 4,000, Russia 2,500'],
+    [
+      '2016',
+      '2016: figures for some parties only; no total was published, so the year’s total is not known; split by party: Syrian regime 4,000, Russia 2,500',
+    ],
     ['2015', '2015: 9,000 civilians; no split by party published; the sources give conflicting values: 9,000 and 9,400'],
   ])('aria-label of %s', (k, text) => {
     expect(barAriaLabel(bar(k), ctx)).toBe(text);

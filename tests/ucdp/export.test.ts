@@ -50,7 +50,13 @@ describe.skipIf(!ready)('UCDP export and table (built data)', () => {
     const path = pathGenerator(projection);
     expect(marks.governorates.map((g) => [g.code, g.d])).toEqual(governorates.map((g) => [g.id, path(g)]));
     expect(marks.selected).toBe(path(governorates.find((g) => g.id === 'SY-HL')!));
-    for (const l of marks.labels) expect([l.x, l.y]).toEqual(anchorOf(projection, governorates.find((g) => g.id === l.code)!));
+    for (const l of marks.labels)
+      expect([l.x, l.y]).toEqual(
+        anchorOf(
+          projection,
+          governorates.find((g) => g.id === l.code)!,
+        ),
+      );
     expect(marks.labels.length).toBe(sel.cells.size);
   });
 

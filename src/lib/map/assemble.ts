@@ -119,4 +119,3 @@ export function withFrame(paint: MapPaint, { width, height }: { width: number; h
   };
   return map;
 }
-

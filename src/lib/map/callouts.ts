@@ -103,7 +103,10 @@ function placesIn(governorates: GovernorateFeature[], projection: GeoProjection,
     x: CALLOUT.inset,
     y: CALLOUT.inset + i * (CALLOUT.height + CALLOUT.gap),
     height: CALLOUT.height,
-    anchor: anchorOf(projection, governorates.find((g) => g.id === code)!),
+    anchor: anchorOf(
+      projection,
+      governorates.find((g) => g.id === code)!,
+    ),
   }));
 }
 

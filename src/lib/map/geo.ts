@@ -90,7 +90,7 @@ export function anchorOf(projection: GeoProjection, f: GovernorateFeature): [num
   for (const coordinates of polys) {
     const g: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } };
     const a = path.area(g);
-    if (a > bestArea) (bestArea = a), (best = g);
+    if (a > bestArea) ((bestArea = a), (best = g));
   }
   const [x, y] = path.centroid(best ?? f);
   return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
@@ -136,7 +136,7 @@ export function unionOutline(members: GovernorateFeature[]): MultiLineString {
       if (count.get(edgeId(ring[i - 1], ring[i])) === 1) {
         if (run.length === 0) run.push(ring[i - 1]);
         run.push(ring[i]);
-      } else if (run.length) lines.push(run), (run = []);
+      } else if (run.length) (lines.push(run), (run = []));
     }
     if (run.length) lines.push(run);
   }
@@ -151,7 +151,6 @@ export function unionOutline(members: GovernorateFeature[]): MultiLineString {
 export function cellsByCode(selection: MapSelection, codes: readonly string[]): Map<string, MapCell> {
   const out = new Map<string, MapCell>();
   for (const cell of selection.cells) for (const c of cell.codes) if (!out.has(c)) out.set(c, cell);
-  for (const c of codes)
-    if (!out.has(c)) out.set(c, { codes: [c], area: c, status: selection.hasBreakdown ? 'not-listed' : 'gap', figure: null });
+  for (const c of codes) if (!out.has(c)) out.set(c, { codes: [c], area: c, status: selection.hasBreakdown ? 'not-listed' : 'gap', figure: null });
   return out;
 }

@@ -13,7 +13,13 @@ import { COMBINED, GAP, NOT_LISTED, type MapScale } from './color';
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 export type LegendItem =
-  | { kind: 'class'; color: string; /** inclusive lower bound */ from: number; /** upper bound: exclusive, except for the last class */ to: number; label: string }
+  | {
+      kind: 'class';
+      color: string;
+      /** inclusive lower bound */ from: number;
+      /** upper bound: exclusive, except for the last class */ to: number;
+      label: string;
+    }
   | { kind: 'not-listed'; color: string; label: string }
   | { kind: 'gap'; color: string; line: string; label: string }
   | { kind: 'combined'; stroke: string; dash: string; label: string };
@@ -34,8 +40,7 @@ export function legendHeading(selection: MapSelection, t: Translate, period: str
   return selection.period ? `${head} · ${period}` : head;
 }
 
-const range = (from: number, to: number, t: Translate) =>
-  from === to ? t('map.legend.single', { value: from }) : t('map.legend.range', { from, to });
+const range = (from: number, to: number, t: Translate) => (from === to ? t('map.legend.single', { value: from }) : t('map.legend.range', { from, to }));
 
 /** Label of class i: whole numbers end at threshold − 1 ("1,000–4,999"); others say "to under". */
 function classLabel(scale: MapScale, i: number, t: Translate): string {
@@ -61,8 +66,10 @@ export function legendItems(selection: MapSelection, scale: MapScale, t: Transla
   }
   const has = (s: string) => selection.cells.some((c) => c.status === s);
   if (has('not-listed')) items.push({ kind: 'not-listed', color: NOT_LISTED.fill, label: t(NOT_LISTED.labelKey) });
-  if (has('gap') || (!selection.hasBreakdown && selection.cells.length === 0)) items.push({ kind: 'gap', color: GAP.background, line: GAP.line, label: t(GAP.labelKey) });
-  if (selection.cells.some((c) => c.codes.length > 1)) items.push({ kind: 'combined', stroke: COMBINED.stroke, dash: COMBINED.dash, label: t(COMBINED.labelKey) });
+  if (has('gap') || (!selection.hasBreakdown && selection.cells.length === 0))
+    items.push({ kind: 'gap', color: GAP.background, line: GAP.line, label: t(GAP.labelKey) });
+  if (selection.cells.some((c) => c.codes.length > 1))
+    items.push({ kind: 'combined', stroke: COMBINED.stroke, dash: COMBINED.dash, label: t(COMBINED.labelKey) });
   return items;
 }
 

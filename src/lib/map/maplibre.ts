@@ -100,7 +100,12 @@ export function buildStyle(
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': themed(LAYERS.background) } },
       { id: LAYERS.neighbours, type: 'fill', source: SOURCES.neighbours, paint: { 'fill-color': themed(LAYERS.neighbours) } },
-      { id: LAYERS.neighbourBorders, type: 'line', source: SOURCES.neighbourBorders, paint: { 'line-color': themed(LAYERS.neighbourBorders), 'line-width': NEIGHBOUR.width } },
+      {
+        id: LAYERS.neighbourBorders,
+        type: 'line',
+        source: SOURCES.neighbourBorders,
+        paint: { 'line-color': themed(LAYERS.neighbourBorders), 'line-width': NEIGHBOUR.width },
+      },
       {
         id: LAYERS.fill,
         type: 'fill',
@@ -132,7 +137,11 @@ export function buildStyle(
         type: 'line',
         source: SOURCES.overlay,
         filter: ['==', ['get', 'kind'], 'combined'],
-        paint: { 'line-color': themed(LAYERS.combined), 'line-width': COMBINED.width, 'line-dasharray': COMBINED.dash.split(' ').map((n) => +n / COMBINED.width) },
+        paint: {
+          'line-color': themed(LAYERS.combined),
+          'line-width': COMBINED.width,
+          'line-dasharray': COMBINED.dash.split(' ').map((n) => +n / COMBINED.width),
+        },
       },
       {
         id: LAYERS.selected,
@@ -239,7 +248,7 @@ export function bindEvents(map: MapLike, h: EventHandlers): () => void {
     const code = codeOf(e);
     const cell = code ? h.cellOf(code) : undefined;
     if (!code || !cell) return;
-    if (code !== current) (current = code), h.onpointer?.(code);
+    if (code !== current) ((current = code), h.onpointer?.(code));
     map.getCanvas().style.cursor = 'pointer';
     h.onhover?.({ code, cell, x: Math.round(e.point.x), y: Math.round(e.point.y) });
   };
@@ -300,7 +309,10 @@ export function cameraOptions(governorates: GovernorateFeature[], attribution: s
 
 /** Bounds of the governorates, [[west, south], [east, north]], for `fitBounds`. */
 export function boundsOf(governorates: GovernorateFeature[]): [[number, number], [number, number]] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const g of governorates) {
     const polys = g.geometry.type === 'Polygon' ? [g.geometry.coordinates] : g.geometry.coordinates;
     for (const poly of polys)
@@ -322,7 +334,7 @@ export function lngLatAnchorOf(f: GovernorateFeature): [number, number] {
   const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
   let best = polys[0];
   let bestLen = -1;
-  for (const p of polys) if (p[0].length > bestLen) (bestLen = p[0].length), (best = p);
+  for (const p of polys) if (p[0].length > bestLen) ((bestLen = p[0].length), (best = p));
   return geoCentroid({ type: 'Polygon', coordinates: best }) as [number, number];
 }
 
@@ -353,7 +365,14 @@ export function zoomTarget(
   const [[w, s], [e, n]] = boundsOf([g]);
   const current = camera.getZoom();
   const padding = Math.floor(Math.min(box.width, box.height) / 5);
-  const fit = camera.cameraForBounds([[w, s], [e, n]], { padding })?.zoom ?? current + 1;
+  const fit =
+    camera.cameraForBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding },
+    )?.zoom ?? current + 1;
   const zoom = Math.min(camera.getMaxZoom(), Math.max(current + 1, fit));
   return { center: [(w + e) / 2, (s + n) / 2], zoom: Math.round(zoom * 100) / 100 };
 }

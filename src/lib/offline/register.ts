@@ -71,8 +71,7 @@ export function registerOffline(options: RegisterOptions = {}): void {
   if (started) return;
   started = true;
   if (import.meta.env.DEV) return set({ state: 'off' });
-  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator) || !globalThis.isSecureContext)
-    return set({ state: 'unsupported' });
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator) || !globalThis.isSecureContext) return set({ state: 'unsupported' });
   // a variable, not `new URL('…', import.meta.url)`, which Vite would try to bundle
   const here = import.meta.url;
   const { url, scope } = workerLocation(here);
@@ -99,9 +98,10 @@ export function registerOffline(options: RegisterOptions = {}): void {
 
   // A first visit registers after the page has loaded: storing the site must not compete with the
   // first view. A page the worker already controls registers at once (only sw.js is checked).
-  const whenLoaded = sw.controller || document.readyState === 'complete'
-    ? Promise.resolve()
-    : new Promise<void>((ok) => addEventListener('load', () => setTimeout(ok, 500), { once: true }));
+  const whenLoaded =
+    sw.controller || document.readyState === 'complete'
+      ? Promise.resolve()
+      : new Promise<void>((ok) => addEventListener('load', () => setTimeout(ok, 500), { once: true }));
   whenLoaded
     .then(() => sw.register(url, { scope, updateViaCache: 'none' }))
     .then((reg) => {

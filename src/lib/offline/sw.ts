@@ -76,7 +76,10 @@ export function hashed(path: string): boolean {
 /** Hex of a SHA-256 digest, the first 32 digits (128 bits): what the build writes in HASHES. */
 export async function digest(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const d = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 32);
+  return [...new Uint8Array(d)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 32);
 }
 
 /**
@@ -213,7 +216,13 @@ function start(sw: WorkerScope): void {
     } else if (data?.type === 'activate-when-idle') {
       e.waitUntil(
         sw.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((clients) => {
-          if (!presenting(clients.map((c) => c.url), scope)) return sw.skipWaiting();
+          if (
+            !presenting(
+              clients.map((c) => c.url),
+              scope,
+            )
+          )
+            return sw.skipWaiting();
         }),
       );
     }

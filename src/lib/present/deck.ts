@@ -189,8 +189,7 @@ export function deckToFile(deck: Deck): string {
 }
 
 export function deckFromFile(text: string): Result<Deck> {
-  if (text.length > MAX_DECK_TEXT)
-    return { ok: false, errors: [`The deck is too large (${text.length} characters; at most ${MAX_DECK_TEXT} are read).`] };
+  if (text.length > MAX_DECK_TEXT) return { ok: false, errors: [`The deck is too large (${text.length} characters; at most ${MAX_DECK_TEXT} are read).`] };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -259,11 +258,8 @@ export function decodeDeck(code: string): Result<Deck> {
   } catch {
     return { ok: false, errors: ['The deck in this link is damaged (its content is not JSON); it may have been cut short when copied.'] };
   }
-  if (!isRecord(data) || !Array.isArray(data.s))
-    return { ok: false, errors: ['The link does not hold an atlas deck.'] };
-  const slides = data.s.map((row) =>
-    Array.isArray(row) ? { view: row[0], title: row[1], note: row[2], ...(row[3] === 1 ? { table: true } : {}) } : row,
-  );
+  if (!isRecord(data) || !Array.isArray(data.s)) return { ok: false, errors: ['The link does not hold an atlas deck.'] };
+  const slides = data.s.map((row) => (Array.isArray(row) ? { view: row[0], title: row[1], note: row[2], ...(row[3] === 1 ? { table: true } : {}) } : row));
   return validateDeck({ title: data.t, slides });
 }
 

@@ -87,9 +87,7 @@ export function partsOf(atlas: Atlas, national: Figure): Figure[] {
     if (list) list.push(r);
     else byPerp.set(r.perp, [r]);
   }
-  return [...byPerp.values()]
-    .map((rows) => figureOf(atlas, rows)!)
-    .sort((a, b) => b.shown.value - a.shown.value || a.shown.perp.localeCompare(b.shown.perp));
+  return [...byPerp.values()].map((rows) => figureOf(atlas, rows)!).sort((a, b) => b.shown.value - a.shown.value || a.shown.perp.localeCompare(b.shown.perp));
 }
 
 /** The first and last publication dates of a list of sources (for "12 publications, 2014 – 2025"). */

@@ -11,10 +11,7 @@
 export const CHANNEL = 'atlas-present';
 
 export type SyncMessage =
-  | { type: 'hello' }
-  | { type: 'state'; deck: string; slide: number; startedAt: number }
-  | { type: 'goto'; slide: number }
-  | { type: 'closed' };
+  { type: 'hello' } | { type: 'state'; deck: string; slide: number; startedAt: number } | { type: 'goto'; slide: number } | { type: 'closed' };
 
 export function readMessage(data: unknown): SyncMessage | null {
   if (typeof data !== 'object' || data === null) return null;
@@ -26,10 +23,7 @@ export function readMessage(data: unknown): SyncMessage | null {
     case 'goto':
       return Number.isInteger(m.slide) && (m.slide as number) >= 0 ? { type: 'goto', slide: m.slide as number } : null;
     case 'state':
-      return typeof m.deck === 'string' &&
-        Number.isInteger(m.slide) &&
-        (m.slide as number) >= 0 &&
-        typeof m.startedAt === 'number'
+      return typeof m.deck === 'string' && Number.isInteger(m.slide) && (m.slide as number) >= 0 && typeof m.startedAt === 'number'
         ? { type: 'state', deck: m.deck, slide: m.slide as number, startedAt: m.startedAt }
         : null;
     default:

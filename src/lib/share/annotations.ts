@@ -53,9 +53,13 @@ export function annotationsSvg(a: AnnotationInput): string {
     );
     const sx = a.dir === 'rtl' ? p.x + w - pad - CALLOUT.swatch : p.x + pad;
     const fill = !cell || cell.status === 'gap' ? 'url(#export-gap)' : a.fillOf(cell);
-    out.push(`<rect x="${sx + 0.5}" y="${midY - CALLOUT.swatch / 2 + 0.5}" width="${CALLOUT.swatch - 1}" height="${CALLOUT.swatch - 1}" fill="${fill}" stroke="#8a8a8a" stroke-width="1"/>`);
+    out.push(
+      `<rect x="${sx + 0.5}" y="${midY - CALLOUT.swatch / 2 + 0.5}" width="${CALLOUT.swatch - 1}" height="${CALLOUT.swatch - 1}" fill="${fill}" stroke="#8a8a8a" stroke-width="1"/>`,
+    );
     const tx = a.dir === 'rtl' ? sx - pad : sx + CALLOUT.swatch + pad;
-    out.push(`<text x="${tx}" y="${r1(midY + CALLOUT.font * 0.36)}" font-size="${CALLOUT.font}"${bold ? ' font-weight="700"' : ''} fill="${INK}"${dirAttr(a.dir)}>${escapeXml(name)}</text></g>`);
+    out.push(
+      `<text x="${tx}" y="${r1(midY + CALLOUT.font * 0.36)}" font-size="${CALLOUT.font}"${bold ? ' font-weight="700"' : ''} fill="${INK}"${dirAttr(a.dir)}>${escapeXml(name)}</text></g>`,
+    );
   }
   if (a.label) {
     // at most 60% of the map's width (as the overlay's CSS), on up to three lines (never cut before the unit)
@@ -70,7 +74,10 @@ export function annotationsSvg(a: AnnotationInput): string {
     out.push(
       `<g data-part="selected-label"><rect x="${x + 0.5}" y="${y + 0.5}" width="${w - 1}" height="${h - 1}" rx="4" fill="#ffffff" fill-opacity="0.94" stroke="${INK}" stroke-width="1"/>` +
         lines
-          .map((l, i) => `<text x="${a.dir === 'rtl' ? right - 8 : x + 8}" y="${r1(y + size * 0.3 + lead * (i + 1) - size * 0.25)}" font-size="${size}" font-weight="600" fill="${INK}"${dirAttr(a.dir)}>${escapeXml(l)}</text>`)
+          .map(
+            (l, i) =>
+              `<text x="${a.dir === 'rtl' ? right - 8 : x + 8}" y="${r1(y + size * 0.3 + lead * (i + 1) - size * 0.25)}" font-size="${size}" font-weight="600" fill="${INK}"${dirAttr(a.dir)}>${escapeXml(l)}</text>`,
+          )
           .join('') +
         '</g>',
     );

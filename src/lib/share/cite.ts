@@ -101,7 +101,10 @@ export function citeParts(atlas: Atlas, map: MapSelection | null, time: TimeSele
   const all = viewSources(atlas, map, time);
   const f = selectedFigure(map) ?? map?.national ?? null;
   const figure = f
-    ? { text: `${selectedWords(atlas, f, w)} · ${partyWording(atlas, map!.query.metric, map!.query.perp, w)}`, source: atlas.sources.get(f.shown.source) ?? null }
+    ? {
+        text: `${selectedWords(atlas, f, w)} · ${partyWording(atlas, map!.query.metric, map!.query.perp, w)}`,
+        source: atlas.sources.get(f.shown.source) ?? null,
+      }
     : null;
   const tableIds = new Set((map?.hasBreakdown ? map.sources : []).filter((id) => id !== figure?.source?.id));
   const table = all.filter((s) => tableIds.has(s.id));
@@ -122,4 +125,3 @@ export function citeText(input: CiteInput, w: Words): string {
   if (input.sources.length) out.push('', w.t(input.figure || input.table?.length ? 'share.cite.rest' : 'share.cite.sources'), ...input.sources.map(item));
   return out.join('\n');
 }
-

@@ -138,7 +138,17 @@ export function wrapText(text: string, maxWidth: number, size: number, maxLines:
   );
 }
 
-function block(text: string, x: number, top: number, width: number, size: number, maxLines: number, weight: 400 | 600 | 700, fill: string, lineHeight = Math.round(size * 1.3)): TextBlock & { bottom: number } {
+function block(
+  text: string,
+  x: number,
+  top: number,
+  width: number,
+  size: number,
+  maxLines: number,
+  weight: 400 | 600 | 700,
+  fill: string,
+  lineHeight = Math.round(size * 1.3),
+): TextBlock & { bottom: number } {
   const lines = text ? wrapText(text, width, size, maxLines, weight) : [];
   const baselines = lines.map((_, i) => Math.round(top + i * lineHeight + size * 0.95));
   return { x, baselines, lines, size, weight, fill, bottom: top + lines.length * lineHeight };
@@ -198,7 +208,11 @@ export function layoutExport(format: ExportFormat, show: Show, text: ExportTexts
   if (wantsMap) {
     const flow = flowLegend(text.legend, m, 0, mapWidth);
     legendHeight = 20 + flow.height;
-    legend = { title: block(text.legendTitle, m, 0, mapWidth, 13, 1, 600, INK.text), items: flow.items, box: { x: m, y: 0, width: mapWidth, height: legendHeight } };
+    legend = {
+      title: block(text.legendTitle, m, 0, mapWidth, 13, 1, 600, INK.text),
+      items: flow.items,
+      box: { x: m, y: 0, width: mapWidth, height: legendHeight },
+    };
   }
   let map: Rect | null = null;
   let timeline: Rect | null = null;
@@ -306,7 +320,10 @@ const dirAttr = (dir: Dir) => (dir === 'rtl' ? ' direction="rtl"' : '');
 
 function textSvg(b: TextBlock, dir: Dir): string {
   return b.lines
-    .map((line, i) => `<text x="${b.x}" y="${b.baselines[i]}" font-size="${b.size}" font-weight="${b.weight}" fill="${b.fill}"${dirAttr(dir)}>${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${b.x}" y="${b.baselines[i]}" font-size="${b.size}" font-weight="${b.weight}" fill="${b.fill}"${dirAttr(dir)}>${escapeXml(line)}</text>`,
+    )
     .join('');
 }
 
@@ -316,11 +333,17 @@ function legendSvg(legend: NonNullable<ExportLayout['legend']>, dir: Dir): strin
     const sx = x;
     const sy = y + 1;
     if (item.kind === 'class' || item.kind === 'not-listed') {
-      out.push(`<rect x="${sx + 0.5}" y="${sy + 0.5}" width="${SWATCH.width - 1}" height="${SWATCH.height - 1}" fill="${item.color}" stroke="#8a8a8a" stroke-width="0.5"/>`);
+      out.push(
+        `<rect x="${sx + 0.5}" y="${sy + 0.5}" width="${SWATCH.width - 1}" height="${SWATCH.height - 1}" fill="${item.color}" stroke="#8a8a8a" stroke-width="0.5"/>`,
+      );
     } else if (item.kind === 'gap') {
-      out.push(`<rect x="${sx + 0.5}" y="${sy + 0.5}" width="${SWATCH.width - 1}" height="${SWATCH.height - 1}" fill="url(#export-gap)" stroke="#8a8a8a" stroke-width="0.5"/>`);
+      out.push(
+        `<rect x="${sx + 0.5}" y="${sy + 0.5}" width="${SWATCH.width - 1}" height="${SWATCH.height - 1}" fill="url(#export-gap)" stroke="#8a8a8a" stroke-width="0.5"/>`,
+      );
     } else {
-      out.push(`<rect x="${sx + 1}" y="${sy + 1}" width="${SWATCH.width - 2}" height="${SWATCH.height - 2}" fill="none" stroke="${item.stroke}" stroke-width="1.5" stroke-dasharray="${item.dash}"/>`);
+      out.push(
+        `<rect x="${sx + 1}" y="${sy + 1}" width="${SWATCH.width - 2}" height="${SWATCH.height - 2}" fill="none" stroke="${item.stroke}" stroke-width="1.5" stroke-dasharray="${item.dash}"/>`,
+      );
     }
     out.push(`<text x="${labelX}" y="${sy + 11.5}" font-size="${SWATCH.size}" fill="${INK.text}"${dirAttr(dir)}>${escapeXml(item.label)}</text>`);
   }

@@ -78,10 +78,7 @@ export function embedSnippet({ site, view, embed, title }: SnippetInput): string
 export function pymSnippet({ site, view, embed }: SnippetInput): string {
   const src = embedUrl(site, view, embed);
   const id = embedId(src);
-  return (
-    `<div id="${id}"></div>\n` +
-    `<script>new pym.Parent(${JSON.stringify(id)}, ${JSON.stringify(src).replace(/</g, '\\u003c')}, {});</script>`
-  );
+  return `<div id="${id}"></div>\n` + `<script>new pym.Parent(${JSON.stringify(id)}, ${JSON.stringify(src).replace(/</g, '\\u003c')}, {});</script>`;
 }
 
 /** `syria-atlas_barrel-bombs_2016_all` (+ an extension): a file name for an export that says what the view is. */

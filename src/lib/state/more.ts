@@ -63,9 +63,11 @@ export class More {
     const f = this.#figures;
     if (!f || this.#prefetching) return;
     this.#prefetching = true;
-    void f.prefetch(() => this.host.measuresIn === null).then((d) => {
-      if (d) ((this.#prefetched = d), (this.host.allIn = true));
-    });
+    void f
+      .prefetch(() => this.host.measuresIn === null)
+      .then((d) => {
+        if (d) ((this.#prefetched = d), (this.host.allIn = true));
+      });
   }
 
   /** The prefetched measures, to the view (before the filter's own handler, in the same task). */

@@ -263,7 +263,11 @@ export class PageState {
     const painted = this.#opts.painted ?? (() => new Promise<void>((r) => requestAnimationFrame(() => r())));
     void painted().then(() => run === this.#run && this.status === 'ready' && this.#mirror('ready'));
     // the other measures in idle time (explorer)
-    if (this.#first) void this.#moreOf().then((m) => m.prefetch(), () => {});
+    if (this.#first)
+      void this.#moreOf().then(
+        (m) => m.prefetch(),
+        () => {},
+      );
   }
 
   #moreOf(): Promise<More> {

@@ -14,18 +14,7 @@
  */
 import type { Bar, Figure, Segment, TimeSelection } from '../data/selection';
 import type { MetricId, Observation, Unit } from '../data/types';
-import {
-  CONFLICT,
-  INK,
-  PARTS_ONLY,
-  PERP_COLORS,
-  SEGMENT_SEPARATOR,
-  SINGLE_SERIES_COLOR,
-  UNATTRIBUTED,
-  GAP,
-  perpColor,
-  type HatchPattern,
-} from './colors';
+import { CONFLICT, INK, PARTS_ONLY, PERP_COLORS, SEGMENT_SEPARATOR, SINGLE_SERIES_COLOR, UNATTRIBUTED, GAP, perpColor, type HatchPattern } from './colors';
 import { formatCompact, formatTicks, labelStride, periodScale, tickCount, valueScale } from './scales';
 import type { TimelineEvent } from './events';
 
@@ -217,8 +206,7 @@ const CHAR = 6.2;
 const estimate = (text: string, size = FONT) => text.length * CHAR * (size / FONT);
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const englishMonth = (m: number, style: 'short' | 'narrow') =>
-  style === 'narrow' ? MONTHS_EN[m - 1].slice(0, 1) : MONTHS_EN[m - 1];
+const englishMonth = (m: number, style: 'short' | 'narrow') => (style === 'narrow' ? MONTHS_EN[m - 1].slice(0, 1) : MONTHS_EN[m - 1]);
 
 /** The unit each metric is counted in (as in data/metrics.csv), when no figure says it. */
 const METRIC_UNITS: Record<MetricId, Unit> = {
@@ -317,9 +305,7 @@ function placeRow(
   // above the kept scale (only broken bars reach there): squeezed between the mark and the values' line
   const markY = round(keptTop - 6);
   const y = (v: number) =>
-    cut === null || v <= vs.max
-      ? round(vs.scale(v))
-      : round(keptTop - 11 - (maxValue > vs.max ? ((v - vs.max) / (maxValue - vs.max)) * 7 : 0));
+    cut === null || v <= vs.max ? round(vs.scale(v)) : round(keptTop - 11 - (maxValue > vs.max ? ((v - vs.max) / (maxValue - vs.max)) * 7 : 0));
   const bw = band.bandwidth();
 
   const labelFor = (bar: Bar): string => {
@@ -331,8 +317,7 @@ function placeRow(
   const labelWidth = Math.max(0, ...labels.map((l) => estimate(l))) + 6;
   const stride = labelStride(bars.length, band.step(), labelWidth);
   const shown = bars.map((_, i) => (bars.length - 1 - i) % stride === 0);
-  const selIndex =
-    kind === 'years' && o.selectedYear !== null ? bars.findIndex((b) => +b.period.start.slice(0, 4) === o.selectedYear) : -1;
+  const selIndex = kind === 'years' && o.selectedYear !== null ? bars.findIndex((b) => +b.period.start.slice(0, 4) === o.selectedYear) : -1;
   if (selIndex >= 0 && !shown[selIndex]) {
     shown[selIndex] = true;
     for (let i = 0; i < bars.length; i++) if (i !== selIndex && Math.abs(i - selIndex) < stride) shown[i] = false;
@@ -373,10 +358,7 @@ function placeRow(
         anchor: { x: cx, y: round(plot.y + plot.height / 2) },
       };
     }
-    const pieces: Segment[] =
-      bar.segments.length > 0
-        ? stackOrder(bar.segments)
-        : [{ perp: o.perpFilter, value: bar.value ?? 0, figure: bar.total }];
+    const pieces: Segment[] = bar.segments.length > 0 ? stackOrder(bar.segments) : [{ perp: o.perpFilter, value: bar.value ?? 0, figure: bar.total }];
     let cum = 0;
     const segments: PlacedSegment[] = pieces.map((s) => {
       const y0 = y(cum);
@@ -384,13 +366,7 @@ function placeRow(
       const y1 = y(cum);
       const derived = s.perp === 'unattributed';
       const stacked = bar.segments.length > 0;
-      const fill = derived
-        ? UNATTRIBUTED.background
-        : stacked
-          ? perpColor(s.perp)
-          : s.perp === 'all'
-            ? SINGLE_SERIES_COLOR
-            : perpColor(s.perp);
+      const fill = derived ? UNATTRIBUTED.background : stacked ? perpColor(s.perp) : s.perp === 'all' ? SINGLE_SERIES_COLOR : perpColor(s.perp);
       return {
         perp: s.perp,
         value: s.value,
@@ -415,8 +391,7 @@ function placeRow(
     const label = estimate(full, 9) <= band.step() - 2 ? full : formatCompact(barHeightValue(bar));
     const broken = cut !== null && cum > vs.max ? { y: markY, label, labelY: round(top - 3) } : null;
     // a sliver says its value, where the value fits over its step
-    const shortValue =
-      kind === 'years' && height < SHORT_BAR && cum > 0 && estimate(label, 9) <= band.step() - 2 ? { label, y: round(top - 3) } : null;
+    const shortValue = kind === 'years' && height < SHORT_BAR && cum > 0 && estimate(label, 9) <= band.step() - 2 ? { label, y: round(top - 3) } : null;
     return {
       ...common,
       broken,
@@ -431,9 +406,7 @@ function placeRow(
         bar.status === 'parts-only'
           ? { x, y: top, width, height, stroke: PARTS_ONLY.stroke, strokeWidth: PARTS_ONLY.strokeWidth, dasharray: PARTS_ONLY.dasharray }
           : null,
-      conflict: conflictFigure
-        ? { x: cx, y: round(Math.max(plot.y + 4, top - 7)), r: Math.min(4, Math.max(2.5, width / 4)), ...CONFLICT }
-        : null,
+      conflict: conflictFigure ? { x: cx, y: round(Math.max(plot.y + 4, top - 7)), r: Math.min(4, Math.max(2.5, width / 4)), ...CONFLICT } : null,
       anchor: { x: cx, y: top },
     };
   });
@@ -449,10 +422,7 @@ function placeRow(
     const bx = band(key);
     if (bx === undefined) return null;
     const start = Date.parse(kind === 'years' ? `${key}-01-01` : `${key}-01`);
-    const end =
-      kind === 'years'
-        ? Date.parse(`${+key + 1}-01-01`)
-        : Date.UTC(+key.slice(0, 4), +key.slice(5, 7), 1);
+    const end = kind === 'years' ? Date.parse(`${+key + 1}-01-01`) : Date.UTC(+key.slice(0, 4), +key.slice(5, 7), 1);
     // noon of the day; a month-precision date sits mid-month
     const day = Date.parse(iso.length === 7 ? `${iso}-15` : iso) + 43_200_000;
     const frac = Math.min(1, Math.max(0, (day - start) / (end - start)));
@@ -614,12 +584,7 @@ function layoutWith(selection: TimeSelection, options: LayoutOptions, numbered: 
   const monthsH = free - yearsH;
 
   const common = { dir, fmt, monthName, selectedYear, compact, perpFilter: selection.query.perp, breakable };
-  const years = placeRow(
-    'years',
-    selection.years,
-    { x: plotX, y: top, width: plotW, height: yearsH },
-    { ...common, events, eventLanes, eventNumbers },
-  );
+  const years = placeRow('years', selection.years, { x: plotX, y: top, width: plotW, height: yearsH }, { ...common, events, eventLanes, eventNumbers });
   let months: PlacedRow | null = null;
   if (hasMonths) {
     const my = top + yearsH + labelsH + monthsTitleH;
@@ -812,7 +777,12 @@ export function perpLabel(perp: string, fmt: Formatter): string {
   const name = fmt.t(key);
   if (name !== key) return name;
   if (perp.includes('+'))
-    return fmt.t('timeline.perp.combined', { names: perp.split('+').map((p) => perpLabel(p, fmt)).join(' + ') });
+    return fmt.t('timeline.perp.combined', {
+      names: perp
+        .split('+')
+        .map((p) => perpLabel(p, fmt))
+        .join(' + '),
+    });
   return perp;
 }
 const perpName = perpLabel;
@@ -856,9 +826,7 @@ function conflictText(fig: Figure, fmt: Formatter): string {
 }
 
 function otherUnitsText(bar: Bar, fmt: Formatter): string {
-  return bar.otherUnits
-    .map((o) => fmt.t('timeline.alsoPublished', { value: valueText(o, fmt), unit: fmt.t(`unit.${o.unit}`) }))
-    .join('; ');
+  return bar.otherUnits.map((o) => fmt.t('timeline.alsoPublished', { value: valueText(o, fmt), unit: fmt.t(`unit.${o.unit}`) })).join('; ');
 }
 
 export interface TooltipLine {
@@ -925,8 +893,7 @@ export function tooltipLines(bar: Bar, segment: Segment | null, ctx: TextContext
     }
     for (const s of bar.segments) {
       if (!s.figure) continue;
-      if (s.figure.conflicting.length)
-        lines.push({ kind: 'conflict', text: `${perpName(s.perp, fmt)}: ${conflictText(s.figure, fmt)}` });
+      if (s.figure.conflicting.length) lines.push({ kind: 'conflict', text: `${perpName(s.perp, fmt)}: ${conflictText(s.figure, fmt)}` });
       if (segment && segment.perp === s.perp) lines.push(...earlierLines(s.figure, ctx, `${perpName(s.perp, fmt)}: `));
     }
   }

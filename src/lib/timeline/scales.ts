@@ -17,13 +17,7 @@ export interface BandScale {
 }
 
 /** Band scale for period keys in time order; in RTL the first period sits at the right. */
-export function periodScale(
-  keys: readonly string[],
-  start: number,
-  end: number,
-  dir: 'ltr' | 'rtl' = 'ltr',
-  padding = 0.2,
-): BandScale {
+export function periodScale(keys: readonly string[], start: number, end: number, dir: 'ltr' | 'rtl' = 'ltr', padding = 0.2): BandScale {
   // d3's scaleBand().range(dir === 'rtl' ? [end, start] : [start, end]).paddingInner(padding).paddingOuter(padding / 2), align 0.5
   const r0 = dir === 'rtl' ? end : start;
   const r1 = dir === 'rtl' ? start : end;
@@ -98,7 +92,10 @@ export interface CompactSuffixes {
 const SUFFIXES: CompactSuffixes = { k: 'k', M: 'M' };
 
 function trim(n: number, decimals: number): string {
-  return n.toFixed(decimals).replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
+  return n
+    .toFixed(decimals)
+    .replace(/\.0+$/, '')
+    .replace(/(\.\d*?)0+$/, '$1');
 }
 
 /**

@@ -31,7 +31,7 @@ const messages: Record<string, string> = {
   'source.sources': 'المصادر',
   'source.line': 'المصدر: {publisher}، «{title}»، {date}',
   'source.secondary': 'نقلاً عن الشبكة السورية لحقوق الإنسان',
-  'loading': 'جارٍ التحميل…',
+  loading: 'جارٍ التحميل…',
   'error.fetch': 'تعذّر تحميل {what}.',
   'error.retry': 'أعد المحاولة',
   'error.timeout': 'توقّف تحميل {what}: لم يصل شيء خلال 30 ثانية.',

@@ -19,4 +19,19 @@ import govtable from './govtable';
 import detail from './detail';
 
 export const parts = { common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable, detail };
-export const ar: Record<string, string> = Object.assign({}, common, map, timeline, explorer, methods, present, share, keeping, tables, source, ucdp, govtable, detail);
+export const ar: Record<string, string> = Object.assign(
+  {},
+  common,
+  map,
+  timeline,
+  explorer,
+  methods,
+  present,
+  share,
+  keeping,
+  tables,
+  source,
+  ucdp,
+  govtable,
+  detail,
+);

@@ -2,7 +2,8 @@
 const messages: Record<string, string> = {
   'map.title': 'خريطة المحافظات السورية',
   'map.region': 'الخريطة',
-  'map.desc.values': 'محافظات لها حصيلة منشورة: {value}؛ محافظات بلا حصيلة في الجدول: {notListed}؛ محافظات بلا توزيع حسب المحافظة: {gap}. كل محافظة زرّ: اضغط Enter لعرض حصائلها.',
+  'map.desc.values':
+    'محافظات لها حصيلة منشورة: {value}؛ محافظات بلا حصيلة في الجدول: {notListed}؛ محافظات بلا توزيع حسب المحافظة: {gap}. كل محافظة زرّ: اضغط Enter لعرض حصائلها.',
   'map.desc.gap': 'لم يُنشر توزيع حسب المحافظات لهذا الاختيار. كل محافظة زرّ: اضغط Enter لعرض حصائلها.',
   'map.attribution': 'الحدود: Natural Earth (ملكية عامة)',
   'map.cell.value': '{name}: {value} {unit}',

@@ -33,7 +33,8 @@ const messages: Record<string, string> = {
   'share.summary.national': 'سوريا كلها، {period}: {value}',
   'share.cite.title': 'استشهد بهذا العرض',
   'share.cite.intro': 'الصق هذا النص مع الحصائل. يفتح الرابط هذا العرض بعينه، ويحدّد إصدار البيانات الحصائلَ التي عرضها.',
-  'share.cite.text': '{title}. حصائل وثّقتها الشبكة السورية لحقوق الإنسان، جمعها أطلس الانتهاكات في سوريا. {url} (إصدار البيانات {version}؛ تاريخ الاطلاع {date}).',
+  'share.cite.text':
+    '{title}. حصائل وثّقتها الشبكة السورية لحقوق الإنسان، جمعها أطلس الانتهاكات في سوريا. {url} (إصدار البيانات {version}؛ تاريخ الاطلاع {date}).',
   'share.cite.sources': 'مصادر الحصائل:',
   'share.cite.figure': 'الحصيلة المعروضة:',
   'share.cite.table': 'جدول المحافظات في الخريطة:',

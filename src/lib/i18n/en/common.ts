@@ -30,7 +30,7 @@ const messages: Record<string, string> = {
   'source.sources': 'Sources',
   'source.line': 'Source: {publisher}, “{title}”, {date}',
   'source.secondary': 'quoting SNHR',
-  'loading': 'Loading…',
+  loading: 'Loading…',
   'error.fetch': 'Could not load {what}.',
   'error.retry': 'Try again',
   'error.timeout': 'Loading {what} stalled: nothing arrived for 30 seconds.',

@@ -19,10 +19,12 @@ const messages: Record<string, string> = {
   'summary.table': 'Governorate figures for {period}',
   'summary.tableSources': 'Governorate table from',
   'summary.combined': '{areas} were published as one figure and are drawn as one area.',
-  'summary.notListed': 'No figure in this table for: {areas}. The source does not list them, or lists them in a part the atlas could not read; either way this is not a zero.',
+  'summary.notListed':
+    'No figure in this table for: {areas}. The source does not list them, or lists them in a part the atlas could not read; either way this is not a zero.',
   'summary.shares': 'Shares of the national figure published for this period',
   'gap.title': 'No governorate breakdown published for {what}',
-  'gap.body': 'SNHR did not publish this figure by governorate for this period, so the map shows no colours rather than guessing. The national figure is given instead.',
+  'gap.body':
+    'SNHR did not publish this figure by governorate for this period, so the map shows no colours rather than guessing. The national figure is given instead.',
   'gap.nearest': 'Governorate tables published nearby',
   'gap.none': 'SNHR published no governorate table for this measure and party.',
   'figure.earlier': 'Earlier figure: {value} ({source})',
@@ -38,7 +40,8 @@ const messages: Record<string, string> = {
   'tooltip.hint': 'Click or press Enter for every figure',
   'minimum.title': 'Documented minimums',
   'sources.view': 'Sources of the figures on screen',
-  'footer.attribution': 'Figures: Syrian Network for Human Rights (SNHR), as cited beside each figure. Boundaries: Natural Earth (public domain). The atlas is independent of SNHR.',
+  'footer.attribution':
+    'Figures: Syrian Network for Human Rights (SNHR), as cited beside each figure. Boundaries: Natural Earth (public domain). The atlas is independent of SNHR.',
   'footer.noTracking': 'This site loads nothing from other hosts and keeps no analytics.',
   'error.title': 'Something could not be loaded',
   'load.figures': 'Loading the figures…',

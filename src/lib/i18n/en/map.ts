@@ -2,7 +2,8 @@
 const messages: Record<string, string> = {
   'map.title': 'Map of Syria’s governorates',
   'map.region': 'Map',
-  'map.desc.values': '{value} governorates with a published figure, {notListed} without a figure in the table, {gap} without a governorate breakdown. Each governorate is a button: press Enter to see its figures.',
+  'map.desc.values':
+    '{value} governorates with a published figure, {notListed} without a figure in the table, {gap} without a governorate breakdown. Each governorate is a button: press Enter to see its figures.',
   'map.desc.gap': 'No governorate breakdown was published for this selection. Each governorate is a button: press Enter to see its figures.',
   'map.attribution': 'Boundaries: Natural Earth (public domain)',
   'map.cell.value': '{name}: {value} {unit}',

@@ -33,7 +33,8 @@ const messages: Record<string, string> = {
   'share.summary.national': 'All of Syria, {period}: {value}',
   'share.cite.title': 'Cite this view',
   'share.cite.intro': 'Paste this with the figures. The link opens exactly this view; the data version names the figures it showed.',
-  'share.cite.text': '{title}. Figures documented by the Syrian Network for Human Rights (SNHR), compiled by the Syria violations atlas. {url} (data version {version}; accessed {date}).',
+  'share.cite.text':
+    '{title}. Figures documented by the Syrian Network for Human Rights (SNHR), compiled by the Syria violations atlas. {url} (data version {version}; accessed {date}).',
   'share.cite.sources': 'Sources of the figures:',
   'share.cite.figure': 'The figure on screen:',
   'share.cite.table': 'The map’s governorate table:',

@@ -19,7 +19,8 @@ const messages: Record<string, string> = {
   'timeline.gap': 'No figure published',
   'timeline.partsOnly': 'some parties only, no total published',
   'timeline.partsOnly.long': 'figures for some parties only; no total was published, so the year’s total is not known',
-  'timeline.unattributed.note': 'The part not attributed in the source is the published total minus the parties listed in the atlas’s sources: derived, not published. It may include parties a source lists that the atlas has not transcribed.',
+  'timeline.unattributed.note':
+    'The part not attributed in the source is the published total minus the parties listed in the atlas’s sources: derived, not published. It may include parties a source lists that the atlas has not transcribed.',
   'timeline.conflict': 'the sources give conflicting values: {values}',
   'timeline.earlier': 'earlier figure: {value} ({date})',
   'timeline.alsoPublished': 'also published: {value} {unit} (not comparable)',
@@ -57,7 +58,8 @@ const messages: Record<string, string> = {
   'timeline.title': 'By year',
   'timeline.months': 'By month in {year}',
   'timeline.hint': 'Select a year to filter the map; select it again for all years.',
-  'timeline.empty': 'SNHR published no yearly or monthly national figure for this measure and party in the atlas’s sources. The figures it did publish for longer periods are listed below.',
+  'timeline.empty':
+    'SNHR published no yearly or monthly national figure for this measure and party in the atlas’s sources. The figures it did publish for longer periods are listed below.',
   'timeline.cumulative': 'Cumulative figures published',
 };
 export default messages;

@@ -117,11 +117,13 @@ const messages: Record<string, string> = {
   'ucdp.line.toggle': 'Show UCDP’s monthly civilian deaths as a line (2016–2019)',
   'ucdp.line.loading': 'Loading UCDP’s series…',
   'ucdp.line.pickYear': 'Pick a year from 2016 to 2019 on the chart: UCDP’s line is drawn over that year’s months.',
-  'ucdp.line.note': 'Line: civilian deaths recorded by UCDP, a second, independent record (events within each month, every side; events spanning months are in no month). Bars: SNHR’s documentation. The two are never added together.',
+  'ucdp.line.note':
+    'Line: civilian deaths recorded by UCDP, a second, independent record (events within each month, every side; events spanning months are in no month). Bars: SNHR’s documentation. The two are never added together.',
   'ucdp.line.legend': 'UCDP: civilian deaths (line)',
   'ucdp.line.aria': 'Civilian deaths recorded by UCDP by month, {year}, drawn as a line (not SNHR’s figures): {values}',
   'ucdp.line.point': 'UCDP, {month}: {value} civilian deaths',
-  'ucdp.export.note': 'UCDP counts every death in organised violence, combatants and civilians (best estimate): not SNHR’s documentation. Not on the map: {deaths} deaths in {events} events UCDP places in no governorate.',
+  'ucdp.export.note':
+    'UCDP counts every death in organised violence, combatants and civilians (best estimate): not SNHR’s documentation. Not on the map: {deaths} deaths in {events} events UCDP places in no governorate.',
   'ucdp.export.source': 'Source: {publisher}, {name} (version {version}), {licence}. {citation}.',
   'ucdp.export.credit': 'Data: UCDP, {name} (version {version}), {licence} · Syria violations atlas',
   'ucdp.export.label': 'Download the map (UCDP)',
