@@ -72,7 +72,7 @@
  */
 import { publicationMoments } from '../../src/lib/data/vintage';
 import type { Finding, Observation, Period, Perpetrator, Source } from '../../src/lib/data/types';
-import { GOVERNORATE_CODES } from '../../src/lib/data/types';
+import { FINDING_KINDS, GOVERNORATE_CODES } from '../../src/lib/data/types';
 import { isWholeYear, lengthInDays, period as parsePeriodStrict, within } from '../../src/lib/data/period';
 
 export interface CheckContext {
@@ -80,16 +80,7 @@ export interface CheckContext {
   perpetrators: Perpetrator[];
 }
 
-export const FINDING_KINDS: Finding['kind'][] = [
-  'parts-vs-total',
-  'months-vs-year',
-  'years-vs-cumulative',
-  'half-year',
-  'nested-period',
-  'duplicate',
-  'conflict',
-  'vintage',
-];
+export { FINDING_KINDS };
 
 // ---------------------------------------------------------------------------------------------
 // Keys and helpers
