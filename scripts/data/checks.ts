@@ -72,7 +72,8 @@
  */
 import { publicationMoments } from '../../src/lib/data/vintage';
 import type { Finding, Observation, Period, Perpetrator, Source } from '../../src/lib/data/types';
-import { FINDING_KINDS, GOVERNORATE_CODES } from '../../src/lib/data/types';
+import { GOVERNORATE_CODES } from '../../src/lib/data/types';
+import { FINDING_KINDS } from '../../src/lib/data/findings';
 import { isWholeYear, lengthInDays, period as parsePeriodStrict, within } from '../../src/lib/data/period';
 
 export interface CheckContext {

@@ -58,7 +58,12 @@ describe('content security policy', { skip }, () => {
         assert.deepEqual(violations, [], `${path}: violations`);
       }
       assert.deepEqual(cspConsole, []);
-      assert.deepEqual(problems(log), []);
+      // leaving a page aborts what it was still loading (a chunk loaded after the first view, an
+      // idle prefetch): not a fault of the policy, which would show as a violation or a refusal
+      assert.deepEqual(
+        problems(log).filter((p) => !/^failed request: GET \S+: net::ERR_ABORTED$/.test(p)),
+        [],
+      );
 
       // enforced, not just present: an injected inline script is refused
       const ran = await page.evaluate(() => {

@@ -126,21 +126,9 @@ export interface Observation {
   note?: string;
 }
 
-/** The kinds of finding the data build's checks report, in the order the build log and the data-quality page list them. */
-export const FINDING_KINDS = [
-  'parts-vs-total',
-  'months-vs-year',
-  'years-vs-cumulative',
-  'half-year',
-  'nested-period',
-  'duplicate',
-  'conflict',
-  'vintage',
-] as const;
-
 /** A check of the data build that found something worth a reader's attention. */
 export interface Finding {
-  kind: (typeof FINDING_KINDS)[number];
+  kind: (typeof import('./findings').FINDING_KINDS)[number];
   /** one sentence in English for the build log and the data-quality page */
   message: string;
   metric: MetricId;
