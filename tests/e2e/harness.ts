@@ -499,15 +499,18 @@ export function watchPage(page: Page, origins: string | string[]): PageLog {
 }
 
 /** Everything in the log that means the page misbehaved, one line each (empty when clean). */
-/** a cancelled idle-time fetch of a measure's file (see problems) */
-const PREFETCH_ABORTED = /^GET \S+\/data\/full\/[a-z-]+\.json: net::ERR_ABORTED$/;
+/**
+ * What leaving a page cancels (see problems): an idle-time fetch of a measure's file, or a script
+ * or style chunk that loads after the first view (the share menu, the table, the callouts…)
+ */
+const PREFETCH_ABORTED = /^GET \S+\/(data\/full\/[a-z-]+\.json|assets\/[\w.-]+\.(js|css)): net::ERR_ABORTED$/;
 
 export function problems(log: PageLog, { foreign = true }: { foreign?: boolean } = {}): string[] {
   return [
     ...log.consoleErrors.map((s) => `console error: ${s}`),
     ...log.pageErrors.map((s) => `page error: ${s}`),
-    // the explorer fetches the other measures' files in idle time: a page that navigates away
-    // cancels them, which is not a fault
+    // the explorer fetches the other measures' files in idle time, and chunks after its first view:
+    // a page that navigates away cancels them, which is not a fault
     ...log.failedRequests.filter((s) => !PREFETCH_ABORTED.test(s)).map((s) => `failed request: ${s}`),
     ...log.httpErrors.map((s) => `HTTP error: ${s}`),
     ...log.dialogs.map((s) => `dialog: ${s}`),
