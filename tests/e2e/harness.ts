@@ -303,7 +303,18 @@ export interface PageOptions {
   locale?: string;
   /** default `UTC` */
   timezoneId?: string;
+  /**
+   * Whether the page may register the offline worker (default false). A fresh context has no
+   * stored site, so every page opened with the worker allowed stores the whole site (some 10 MB)
+   * in the background soon after it loads: work that slowed every test and that only the tests of
+   * the offline copy, the badge and layout shift need. Without it, `register()` never settles:
+   * the page stays in the worker's first state (`checking`, no badge), as before registration.
+   */
+  offline?: boolean;
 }
+
+/** Init script of a page without the offline worker: registration never settles (see `offline`). */
+const NO_OFFLINE_WORKER = 'if (self.ServiceWorkerContainer) ServiceWorkerContainer.prototype.register = () => new Promise(() => {});';
 
 export interface TestBrowser {
   /** the shared Chromium (contexts made on it directly are yours to close) */
@@ -376,6 +387,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       // tsx compiles with esbuild's keepNames, which wraps named functions in page.evaluate
       // callbacks in `__name(fn, "name")`: give the page a no-op one.
       await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+      if (!options.offline) await context.addInitScript({ content: NO_OFFLINE_WORKER });
       return context.newPage();
     },
     async close() {

@@ -30,7 +30,7 @@ describe('layout shift on a cold load', () => {
   for (const width of WIDTHS) {
     for (const path of PAGES) {
       it(`${path} at ${width} px: CLS < ${LIMIT}`, { skip, timeout: 60_000 }, async (t) => {
-        const page = await browser.newPage({ viewport: { width, height: 850 }, isMobile: width < 500 });
+        const page = await browser.newPage({ viewport: { width, height: 850 }, isMobile: width < 500, offline: true });
         try {
           await page.addInitScript(() => {
             const w = window as unknown as { __shifts: { value: number; nodes: string[] }[] };

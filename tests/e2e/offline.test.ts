@@ -63,7 +63,7 @@ describe('offline', { skip }, () => {
   });
 
   it('after one visit, presents every slide, and loads every page, with the network off', { timeout: 240_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, offline: true });
     const context = page.context();
     const log = watchPage(page, server.origin);
     try {
@@ -150,7 +150,7 @@ describe('offline', { skip }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-offline-'));
     cpSync(DIST, dir, { recursive: true });
     const copy = await startStaticServer(dir);
-    const page = await browser.newPage();
+    const page = await browser.newPage({ offline: true });
     const context = page.context();
     const log = watchPage(page, copy.origin);
     try {

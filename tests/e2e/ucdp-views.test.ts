@@ -138,7 +138,7 @@ describe('UCDP beyond its own view (browser)', { skip }, () => {
     '“Add this view to a deck” from a UCDP view: a slide with UCDP’s map, legend and citation, printed with a QR code to its view, presented again offline',
     { timeout: 180_000 },
     async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, offline: true });
       const context = page.context();
       const log = watchPage(page, server.origin);
       try {
