@@ -2,7 +2,6 @@
 import parties from './parties.gen';
 
 const messages: Record<string, string> = {
-  ...parties,
   'timeline.chart.title': 'Documented {unit} per year in Syria, as published by SNHR',
   'timeline.desc': 'Bars: national figures published by SNHR for each year from {first} to {last}, in {unit}; stacked by party where SNHR published a split.',
   'timeline.desc.empty': 'No national figure was published for this selection.',
@@ -43,4 +42,5 @@ const messages: Record<string, string> = {
     'SNHR published no yearly or monthly national figure for this measure and party in the atlas’s sources. The figures it did publish for longer periods are listed below.',
   'timeline.cumulative': 'Cumulative figures published',
 };
-export default messages;
+// pure, so that a page that never draws the timeline leaves its words out of its scripts
+export default /* @__PURE__ */ Object.assign({}, parties, messages);
