@@ -757,7 +757,8 @@ export function periodText(bar: Bar, fmt: Formatter): string {
 }
 
 /**
- * A party's short name: from the catalog; parties published as one figure (`isis+hts`) are named
+ * A party's short name: from the catalog, which has it from data/perpetrators.csv (`short_en`/`short_ar`,
+ * else the full name; i18n/{en,ar}/parties.gen.ts); parties published as one figure (`isis+hts`) are named
  * from their parts ("ISIS + HTS (combined in the source)"); an unknown id shows as itself.
  */
 export function perpLabel(perp: string, fmt: Formatter): string {
