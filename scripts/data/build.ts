@@ -47,7 +47,7 @@ export interface BuildOptions {
 }
 
 /** A CSV file read strictly (see decodeCsvBytes): bytes that are not UTF-8 or hold control characters are errors. */
-function readTable(path: string): CsvTable {
+export function readTable(path: string): CsvTable {
   const { text, errors } = decodeCsvBytes(readFileSync(path));
   if (text === null) return { header: [], headerLine: 1, records: [], errors };
   const table = parseCsv(text);
@@ -129,7 +129,7 @@ export function buildDataset(dir: string, options: BuildOptions = {}): BuildResu
   const areasFile = table('areas.csv');
   const perpsFile = table('perpetrators.csv');
   const empty = { values: [], errors: [] };
-  const perpetrators = perpsFile ? readPerpetrators(perpsFile) : empty;
+  const perpetrators = perpsFile ? readPerpetrators(perpsFile) : { ...empty, register: [] };
   const perpsOk = perpsFile !== null && perpetrators.errors.length === 0;
   const metrics = metricsFile ? readMetrics(metricsFile, perpsOk ? new Set(perpetrators.values.map((p) => p.id)) : undefined) : empty;
   const metricsOk = metricsFile !== null && metrics.errors.length === 0;

@@ -29,6 +29,7 @@ import type {
 import { GOVERNORATE_CODES, METRIC_IDS, QUALIFIERS, STATUSES, UNITS, VICTIM_GROUPS } from '../../src/lib/data/types';
 import type { CsvTable } from '../../src/lib/data/csv';
 import { parsePeriod } from '../../src/lib/data/period';
+import { COMBINED_COLORS, FALLBACK_COLOR, SINGLE_SERIES_COLOR } from '../../src/lib/timeline/colors';
 
 export interface ValidationError {
   /** the file as the editor knows it, e.g. `data/observations/deaths.csv` */
@@ -69,11 +70,11 @@ export const OBSERVATION_COLUMNS = [
   'note',
 ] as const;
 export const AREA_COLUMNS = ['code', 'name_en', 'name_ar', 'names_published'] as const;
-export const PERPETRATOR_COLUMNS = ['id', 'parent', 'name_en', 'name_ar', 'names_published', 'description_en'] as const;
+export const PERPETRATOR_COLUMNS = ['id', 'parent', 'name_en', 'name_ar', 'names_published', 'description_en', 'short_en', 'short_ar', 'color'] as const;
 export const METRIC_COLUMNS = ['id', 'unit', 'sole_perpetrator', 'name_en', 'name_ar', 'description_en', 'description_ar'] as const;
 
 /** Columns a header may leave out (their values are optional anyway). */
-const OPTIONAL_COLUMNS = new Set(['note', 'sole_perpetrator']);
+const OPTIONAL_COLUMNS = new Set(['note', 'sole_perpetrator', 'short_en', 'short_ar']);
 
 /** CSV syntax errors and header problems of one file. Returns true when its records can be read. */
 function checkTable(f: TableFile, columns: readonly string[], errors: ValidationError[]): boolean {
@@ -209,13 +210,35 @@ export function readAreas(f: TableFile): Checked<Area> {
   return { values, errors };
 }
 
-export function readPerpetrators(f: TableFile): Checked<Perpetrator> {
+/**
+ * A party as charts and legends show it (the register the build writes for the pages,
+ * scripts/data/register.ts): its short names (`short_en`/`short_ar`, else the full names) and colour.
+ */
+export interface PartyEntry {
+  id: string;
+  short_en: string;
+  short_ar: string;
+  /** `#RRGGBB`, upper case */
+  color: string;
+}
+
+/** Colours a party may not take: the charts' treatments, which must never read as a party. */
+const RESERVED_COLORS = new Map<string, string>([
+  [FALLBACK_COLOR, 'the colour of an unknown party'],
+  [SINGLE_SERIES_COLOR, 'the colour of a bar not split by party'],
+  ['#FFFFFF', 'the background of the unattributed residual and the separator of stacked segments'],
+  ...COMBINED_COLORS.map((c): [string, string] => [c, 'a colour of parties published as one figure']),
+]);
+
+export function readPerpetrators(f: TableFile): Checked<Perpetrator> & { register: PartyEntry[] } {
   const errors: ValidationError[] = [];
   const values: Perpetrator[] = [];
-  if (!checkTable(f, PERPETRATOR_COLUMNS, errors)) return { values, errors };
+  const register: PartyEntry[] = [];
+  if (!checkTable(f, PERPETRATOR_COLUMNS, errors)) return { values, errors, register };
   const rows = rowsOf(f, PERPETRATOR_COLUMNS);
   const ids = new Map<string, { line: number; parent: string }>();
   for (const r of rows) if (!ids.has(r.get('id'))) ids.set(r.get('id'), { line: r.line, parent: r.get('parent') });
+  const colors = new Map<string, { line: number; id: string }>();
   for (const r of rows) {
     const err = (reason: string) => errors.push({ file: f.file, line: r.line, reason });
     const id = r.get('id');
@@ -230,8 +253,15 @@ export function readPerpetrators(f: TableFile): Checked<Perpetrator> {
       else if (p.parent !== '') err(`parent "${parent}" is itself a sub-item (only one level is allowed)`);
       else if (parent === id) err('a perpetrator cannot be its own parent');
     }
-    if (r.get('name_en') === '' || r.get('name_ar') === '') err('name_en and name_ar are required');
+    for (const c of ['name_en', 'name_ar']) if (r.get(c) === '') err(`${c} is empty (a party needs a name in English and in Arabic)`);
+    const color = r.get('color').toUpperCase();
+    if (color === '') err('color is empty (every party needs a colour of its own, #RRGGBB)');
+    else if (!/^#[0-9A-F]{6}$/.test(color)) err(`color "${r.get('color')}" is not a colour written #RRGGBB`);
+    else if (colors.has(color)) err(`color ${color} is already the colour of "${colors.get(color)!.id}" (line ${colors.get(color)!.line}); each party needs its own`);
+    else if (RESERVED_COLORS.has(color)) err(`color ${color} is reserved: it is ${RESERVED_COLORS.get(color)}`);
+    if (/^#[0-9A-F]{6}$/.test(color) && !colors.has(color)) colors.set(color, { line: r.line, id });
     if (errors.length > before) continue;
+    register.push({ id, short_en: r.get('short_en') || r.get('name_en'), short_ar: r.get('short_ar') || r.get('name_ar'), color });
     const p: Perpetrator = {
       id,
       name_en: r.get('name_en'),
@@ -242,7 +272,7 @@ export function readPerpetrators(f: TableFile): Checked<Perpetrator> {
     if (parent !== '') p.parent = parent;
     values.push(p);
   }
-  return { values, errors };
+  return { values, errors, register };
 }
 
 /** Sources from any number of files; ids must be unique across all of them. */

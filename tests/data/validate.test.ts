@@ -23,12 +23,12 @@ civilian-deaths,civilians,,Civilian deaths,ض,Civilians killed.,ض
 barrel-bombs,barrels,regime,Barrel bombs,ب,Barrels dropped.,ب
 massacres,massacres,,Massacres,م,Massacres.,م
 `;
-const PERPS = `id,parent,name_en,name_ar,names_published,description_en
-regime,,Regime,ن,Regime forces,x
-russia,,Russia,ر,Russian forces,x
-other,,Other,أ,Other parties,x
-regime+russia,,Regime and Russia,ن ر,Syrian-Russian alliance,x
-turkey,other,Turkey,ت,Turkish border guards,x
+const PERPS = `id,parent,name_en,name_ar,names_published,description_en,short_en,short_ar,color
+regime,,Regime,ن,Regime forces,x,Reg.,ن.,#882255
+russia,,Russia,ر,Russian forces,x,,,#332288
+other,,Other,أ,Other parties,x,,,#bbbbbb
+regime+russia,,Regime and Russia,ن ر,Syrian-Russian alliance,x,,,#AA4499
+turkey,other,Turkey,ت,Turkish border guards,x,,,#CC3311
 `;
 const SOURCES = `id,publisher,title,date,url,language,role,note
 src-a,Syrian Network for Human Rights,A report,2020-01-02,https://example.org/a,en,primary,
@@ -70,6 +70,12 @@ describe('reference tables are valid as written', () => {
     expect(readSources([file('sources/s.csv', SOURCES)]).errors).toEqual([]);
     expect(readMetrics(file('metrics.csv', METRICS)).values[1].sole_perpetrator).toBe('regime');
     expect(readPerpetrators(file('perpetrators.csv', PERPS)).values.find((p) => p.id === 'turkey')?.parent).toBe('other');
+    // the register: short names where given, else the full names; colours in upper case
+    expect(readPerpetrators(file('perpetrators.csv', PERPS)).register.slice(0, 3)).toEqual([
+      { id: 'regime', short_en: 'Reg.', short_ar: 'ن.', color: '#882255' },
+      { id: 'russia', short_en: 'Russia', short_ar: 'ر', color: '#332288' },
+      { id: 'other', short_en: 'Other', short_ar: 'أ', color: '#BBBBBB' },
+    ]);
   });
 });
 
@@ -269,9 +275,64 @@ describe('reference tables', () => {
     },
     {
       name: 'duplicate perpetrator',
-      read: () => readPerpetrators(file('p.csv', PERPS + 'regime,,R,ن,R,x\n')),
+      read: () => readPerpetrators(file('p.csv', PERPS + 'regime,,R,ن,R,x,,,#123456\n')),
       expected: /^duplicate perpetrator "regime" \(first on line 2\)/,
       line: 7,
+    },
+    // the register of parties: a name in each language, a colour of its own (synthetic rows)
+    {
+      name: 'a party with no English name',
+      read: () => readPerpetrators(file('p.csv', PERPS.replace('russia,,Russia,', 'russia,,,'))),
+      expected: /^name_en is empty \(a party needs a name in English and in Arabic\)/,
+      line: 3,
+    },
+    {
+      name: 'a party with no Arabic name',
+      read: () => readPerpetrators(file('p.csv', PERPS.replace('turkey,other,Turkey,ت,', 'turkey,other,Turkey, ,'))),
+      expected: /^name_ar is empty/,
+      line: 6,
+    },
+    {
+      name: 'a party with no colour',
+      read: () => readPerpetrators(file('p.csv', PERPS.replace(',#332288', ','))),
+      expected: /^color is empty/,
+      line: 3,
+    },
+    {
+      name: 'a colour not written #RRGGBB',
+      read: () => readPerpetrators(file('p.csv', PERPS.replace('#332288', 'blue'))),
+      expected: /^color "blue" is not a colour written #RRGGBB/,
+      line: 3,
+    },
+    {
+      name: 'a colour of three digits',
+      read: () => readPerpetrators(file('p.csv', PERPS.replace('#332288', '#332'))),
+      expected: /^color "#332" is not a colour written #RRGGBB/,
+      line: 3,
+    },
+    {
+      name: 'two parties with one colour (in another case)',
+      read: () => readPerpetrators(file('p.csv', PERPS.replace('#CC3311', '#882255'.toLowerCase()))),
+      expected: /^color #882255 is already the colour of "regime" \(line 2\)/,
+      line: 6,
+    },
+    {
+      name: 'a colour reserved for parties published as one figure',
+      read: () => readPerpetrators(file('p.csv', PERPS.replace('#332288', '#FFAABB'))),
+      expected: /^color #FFAABB is reserved: it is a colour of parties published as one figure/,
+      line: 3,
+    },
+    {
+      name: 'the colour of a bar not split by party',
+      read: () => readPerpetrators(file('p.csv', PERPS.replace('#332288', '#4b5d7a'))),
+      expected: /^color #4B5D7A is reserved/,
+      line: 3,
+    },
+    {
+      name: 'a table without the color column',
+      read: () => readPerpetrators(file('p.csv', 'id,parent,name_en,name_ar,names_published,description_en\nregime,,R,ن,R,x\n')),
+      expected: /^missing required column "color"/,
+      line: 1,
     },
   ])('rejects $name', ({ read, expected, line }) => {
     const { errors } = read();

@@ -2,42 +2,20 @@
  * Colours and fill treatments of the timeline, shared with the exports (PNG/SVG) so an exported
  * chart and the live one look the same.
  *
- * Party colours follow Paul Tol's colour-blind-safe "muted" scheme (plus one Okabe–Ito orange):
- * distinguishable under the common colour-vision deficiencies, and hue-categorical so they never
- * read as a step of the map's single-hue sequential palette. Stacks are also ordered and outlined,
- * so colour is never the only cue.
+ * Party colours are data: the `color` column of data/perpetrators.csv (how they were chosen is in
+ * data/README.md), which the data build checks (one each, none of the treatment colours below) and
+ * writes into src/lib/data/register.gen.ts. Stacks are also ordered and outlined, so colour is
+ * never the only cue.
  *
  * Deliberately absent: any colour for "unattributed", "no figure" or "sum of parts". Those are
  * treatments (hatching, dashed outlines), never a party colour, because they are not parties:
  * the residual is derived (total minus the listed parties) and a gap is the absence of a figure.
  */
 
-/** Colour per perpetrator id (ids as in data/perpetrators.csv). */
-export const PERP_COLORS: Readonly<Record<string, string>> = {
-  regime: '#882255', // wine
-  russia: '#332288', // indigo
-  'regime+russia': '#AA4499', // purple: the two combined in the source
-  'regime-russia-joint': '#CC6677', // rose: joint attacks, a category of its own
-  isis: '#999933', // olive
-  hts: '#DDCC77', // sand
-  tip: '#E69F00', // orange (Okabe–Ito)
-  sna: '#117733', // green
-  sdf: '#88CCEE', // cyan
-  coalition: '#44AA99', // teal
-  other: '#BBBBBB', // grey: SNHR's own "other parties" category, as published
-  government: '#0077BB', // blue (Tol vibrant): the post-December 2024 government, not the regime
-  israel: '#555555', // dark grey
-  // sub-items SNHR lists under other parties: shown in stacks beside each other, never with `other`'s grey
-  turkey: '#CC3311', // red (Tol vibrant)
-  jordan: '#EE3377', // magenta (Tol vibrant)
-  lebanon: '#009988', // dark teal (Tol vibrant)
-  'other-landmines': '#7A5195', // violet
-  'other-gunfire': '#D9D9D9', // light grey
-  'other-shelling': '#A6761D', // ochre
-  'other-bombings': '#1B1B6B', // navy
-  'other-unknown-persons': '#66A61E', // leaf green
-  'other-drowning': '#9ECAE1', // pale blue
-};
+import { PERP_COLORS } from '../data/register.gen';
+
+/** Colour per perpetrator id, from data/perpetrators.csv (column `color`) through the register the data build writes. */
+export { PERP_COLORS };
 
 /** For a perpetrator id not in the table and not a combination. */
 export const FALLBACK_COLOR = '#777777';

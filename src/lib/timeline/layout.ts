@@ -13,8 +13,9 @@
  * which is enough to thin labels and wrap the legend.
  */
 import type { Bar, Figure, Segment, TimeSelection } from '../data/selection';
-import type { MetricId, Observation, Unit } from '../data/types';
+import type { Observation, Unit } from '../data/types';
 import { CONFLICT, INK, PARTS_ONLY, PERP_COLORS, SEGMENT_SEPARATOR, SINGLE_SERIES_COLOR, UNATTRIBUTED, GAP, perpColor, type HatchPattern } from './colors';
+import { METRIC_UNITS } from '../data/register.gen';
 import { formatCompact, formatTicks, labelStride, periodScale, tickCount, valueScale } from './scales';
 import type { TimelineEvent } from './events';
 
@@ -208,18 +209,7 @@ const estimate = (text: string, size = FONT) => text.length * CHAR * (size / FON
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const englishMonth = (m: number, style: 'short' | 'narrow') => (style === 'narrow' ? MONTHS_EN[m - 1].slice(0, 1) : MONTHS_EN[m - 1]);
 
-/** The unit each metric is counted in (as in data/metrics.csv), when no figure says it. */
-const METRIC_UNITS: Record<MetricId, Unit> = {
-  'civilian-deaths': 'civilians',
-  'barrel-bombs': 'barrels',
-  'barrel-deaths': 'civilians',
-  'cluster-attacks': 'attacks',
-  'landmine-deaths': 'civilians',
-  'torture-deaths': 'civilians',
-  massacres: 'massacres',
-};
-
-/** The unit the bars are drawn in: from the first drawn figure, else the metric's unit. */
+/** The unit the bars are drawn in: from the first drawn figure, else the metric's unit (data/metrics.csv). */
 export function unitOf(selection: TimeSelection): Unit {
   for (const bar of [...selection.years, ...selection.months]) {
     if (bar.total) return bar.total.shown.unit;
@@ -767,7 +757,8 @@ export function periodText(bar: Bar, fmt: Formatter): string {
 }
 
 /**
- * A party's short name: from the catalog; parties published as one figure (`isis+hts`) are named
+ * A party's short name: from the catalog, which has it from data/perpetrators.csv (`short_en`/`short_ar`,
+ * else the full name; i18n/{en,ar}/parties.gen.ts); parties published as one figure (`isis+hts`) are named
  * from their parts ("ISIS + HTS (combined in the source)"); an unknown id shows as itself.
  */
 export function perpLabel(perp: string, fmt: Formatter): string {

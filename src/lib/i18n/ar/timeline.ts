@@ -1,4 +1,6 @@
-/** Arabic messages for the timeline. */
+/** Arabic messages for the timeline; the parties' short names come from data/perpetrators.csv (parties.gen.ts). */
+import parties from './parties.gen';
+
 const messages: Record<string, string> = {
   'timeline.chart.title': 'الحصيلة الموثَّقة في سوريا لكل عام كما نشرتها الشبكة السورية لحقوق الإنسان (الوحدة: {unit})',
   'timeline.desc':
@@ -33,33 +35,12 @@ const messages: Record<string, string> = {
   'timeline.legend.broken': 'عمود مقطوع (أطول من المقياس): قيمته مكتوبة فوقه',
   'timeline.legend.conflict': 'حصائل متعارضة',
   'timeline.perp.all': 'جميع الأطراف',
-  'timeline.perp.regime': 'النظام السوري',
-  'timeline.perp.russia': 'روسيا',
-  'timeline.perp.regime+russia': 'النظام وروسيا (مجتمعَين)',
-  'timeline.perp.regime-russia-joint': 'هجمات مشتركة للنظام وروسيا',
-  'timeline.perp.isis': 'تنظيم داعش',
-  'timeline.perp.hts': 'هيئة تحرير الشام',
-  'timeline.perp.tip': 'الحزب الإسلامي التركستاني',
-  'timeline.perp.sna': 'المعارضة المسلحة / الجيش الوطني',
-  'timeline.perp.sdf': 'قوات سوريا الديمقراطية',
-  'timeline.perp.coalition': 'التحالف الدولي',
-  'timeline.perp.other': 'جهات أخرى',
   'timeline.perp.combined': '{names} (مجتمعة في المصدر)',
-  'timeline.perp.turkey': 'القوات التركية',
-  'timeline.perp.jordan': 'القوات الأردنية',
-  'timeline.perp.lebanon': 'القوات الحكومية اللبنانية',
-  'timeline.perp.israel': 'القوات الإسرائيلية',
-  'timeline.perp.government': 'الحكومة السورية (منذ كانون الأول 2024)',
-  'timeline.perp.other-landmines': 'ألغام مجهولة المصدر',
-  'timeline.perp.other-gunfire': 'إطلاق نار مجهول المصدر',
-  'timeline.perp.other-shelling': 'قصف مجهول المصدر',
-  'timeline.perp.other-bombings': 'تفجيرات لم يُعرف مرتكبوها',
-  'timeline.perp.other-unknown-persons': 'قتل على يد مجهولين',
-  'timeline.perp.other-drowning': 'الغرق',
   'timeline.title': 'حسب العام',
   'timeline.months': 'حسب الشهر في عام {year}',
   'timeline.hint': 'اختر عاماً لتصفية الخريطة؛ واختره مرة أخرى لعرض جميع السنوات.',
   'timeline.empty': 'لم تنشر الشبكة في مصادر الأطلس حصيلة وطنية سنوية أو شهرية لهذا المؤشر وهذا الطرف. الحصائل التي نشرتها لفترات أطول مدرجة أدناه.',
   'timeline.cumulative': 'الحصائل التراكمية المنشورة',
 };
-export default messages;
+// pure, so that a page that never draws the timeline leaves its words out of its scripts
+export default /* @__PURE__ */ Object.assign({}, parties, messages);

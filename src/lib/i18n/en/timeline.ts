@@ -1,4 +1,6 @@
-/** English messages for the timeline. */
+/** English messages for the timeline; the parties' short names come from data/perpetrators.csv (parties.gen.ts). */
+import parties from './parties.gen';
+
 const messages: Record<string, string> = {
   'timeline.chart.title': 'Documented {unit} per year in Syria, as published by SNHR',
   'timeline.desc': 'Bars: national figures published by SNHR for each year from {first} to {last}, in {unit}; stacked by party where SNHR published a split.',
@@ -32,29 +34,7 @@ const messages: Record<string, string> = {
   'timeline.legend.broken': 'Bar cut (too tall for the scale): its value is written over it',
   'timeline.legend.conflict': 'Conflicting figures',
   'timeline.perp.all': 'All parties',
-  'timeline.perp.regime': 'Syrian regime',
-  'timeline.perp.russia': 'Russia',
-  'timeline.perp.regime+russia': 'Regime and Russia (combined)',
-  'timeline.perp.regime-russia-joint': 'Joint regime–Russia attacks',
-  'timeline.perp.isis': 'ISIS',
-  'timeline.perp.hts': 'HTS',
-  'timeline.perp.tip': 'Turkistan Islamic Party',
-  'timeline.perp.sna': 'Armed opposition / SNA',
-  'timeline.perp.sdf': 'SDF',
-  'timeline.perp.coalition': 'Int’l coalition',
-  'timeline.perp.other': 'Other parties',
   'timeline.perp.combined': '{names} (combined in the source)',
-  'timeline.perp.turkey': 'Turkish forces',
-  'timeline.perp.jordan': 'Jordanian forces',
-  'timeline.perp.lebanon': 'Lebanese forces',
-  'timeline.perp.israel': 'Israeli forces',
-  'timeline.perp.government': 'Syrian government (from Dec 2024)',
-  'timeline.perp.other-landmines': 'Landmines of unknown source',
-  'timeline.perp.other-gunfire': 'Gunfire of unknown source',
-  'timeline.perp.other-shelling': 'Shelling from unknown source',
-  'timeline.perp.other-bombings': 'Bombings, perpetrators unidentified',
-  'timeline.perp.other-unknown-persons': 'Killings by unknown persons',
-  'timeline.perp.other-drowning': 'Drowning',
   'timeline.title': 'By year',
   'timeline.months': 'By month in {year}',
   'timeline.hint': 'Select a year to filter the map; select it again for all years.',
@@ -62,4 +42,5 @@ const messages: Record<string, string> = {
     'SNHR published no yearly or monthly national figure for this measure and party in the atlas’s sources. The figures it did publish for longer periods are listed below.',
   'timeline.cumulative': 'Cumulative figures published',
 };
-export default messages;
+// pure, so that a page that never draws the timeline leaves its words out of its scripts
+export default /* @__PURE__ */ Object.assign({}, parties, messages);
