@@ -136,7 +136,15 @@ async function openServer(root: string, key: string, options: StaticServerOption
   const record = (r: ServedRequest) => {
     for (const log of logs) log.push(r);
   };
-  const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+  /** files read, per path and modification time */
+  const fileCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+  /** the gzip of each body once made (compressing every response again was most of the server's work) */
+  const gzipped = new WeakMap<Buffer, Buffer>();
+  const gzipOf = (body: Buffer) => {
+    let out = gzipped.get(body);
+    if (!out) gzipped.set(body, (out = gzipSync(body)));
+    return out;
+  };
 
   function send(req: IncomingMessage, res: ServerResponse, path: string, status: number, type: string, body: Buffer) {
     const headers: Record<string, string | number> = {
@@ -150,7 +158,7 @@ async function openServer(root: string, key: string, options: StaticServerOption
     const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const gzip = wantsGzip && compressible(type) && body.length > 0;
     if (gzip) {
-      out = gzipSync(body);
+      out = gzipOf(body);
       headers['Content-Encoding'] = 'gzip';
     }
     headers['Content-Length'] = out.length;
@@ -190,10 +198,9 @@ async function openServer(root: string, key: string, options: StaticServerOption
     if (!stat?.isFile()) {
       return send(req, res, pathname, 404, MIME['.txt'], Buffer.from(`not found: ${pathname}\n`));
     }
-    const cached = gzipCache.get(target);
-    const body = cached && cached.mtimeMs === stat.mtimeMs ? cached.body : readFileSync(target);
-    gzipCache.set(target, { mtimeMs: stat.mtimeMs, body });
-    send(req, res, pathname, 200, mimeType(target), body);
+    let cached = fileCache.get(target);
+    if (!cached || cached.mtimeMs !== stat.mtimeMs) fileCache.set(target, (cached = { mtimeMs: stat.mtimeMs, body: readFileSync(target) }));
+    send(req, res, pathname, 200, mimeType(target), cached.body);
   }
 
   const server = createServer((req, res) => {
