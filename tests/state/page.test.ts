@@ -8,7 +8,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { fixture } from '../data/fixture';
 import { serializeDataset } from '../../scripts/data/build';
-import { packSlice, sliceDataset } from '../../src/lib/data/slice';
+import { packSlice, readSlice, sliceDataset } from '../../src/lib/data/slice';
 import { figuresFiles, planPage, type PageKind } from '../../src/lib/state/plan';
 import { loadPage, PageState, type PageStatus } from '../../src/lib/state/page.svelte';
 import type { Dataset } from '../../src/lib/data/types';
@@ -54,7 +54,7 @@ function page(kind: PageKind, fetcher: typeof fetch, extra: Partial<ConstructorP
   });
   const drawn: Dataset[] = [];
   const view = { params: { v: kind.kind === 'explorer' || kind.kind === 'embed' ? kind.v : null }, setDataset: (d: Dataset) => void drawn.push(d) };
-  const state = new PageState('./', kind, { fetcher, body: () => ({ dataset }), painted: () => Promise.resolve(), view, ...extra });
+  const state = new PageState('./', kind, { fetcher, body: () => ({ dataset }), painted: () => Promise.resolve(), view, slices: readSlice, ...extra });
   return { state, seen, drawn, view };
 }
 
