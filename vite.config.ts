@@ -5,9 +5,11 @@ import { serviceWorker } from './scripts/sw-plugin';
 import { contentSecurityPolicy } from './scripts/csp-plugin';
 import { prerender } from './scripts/prerender-plugin';
 import { cards } from './scripts/cards-plugin';
+import { sharedChunk } from './scripts/chunks-plugin';
 
 const here = import.meta.dirname;
 const pages = resolve(here, 'src/pages');
+const shared = sharedChunk();
 
 // One app, several shells: each page under src/pages is an entry. The explorer is the site's
 // root (src/pages/index.html) so that links to the atlas stay short.
@@ -24,6 +26,7 @@ export default defineConfig({
     serviceWorker(),
     // every page carries the content security policy (scripts/csp-plugin.ts)
     contentSecurityPolicy(),
+    shared.plugin,
   ],
   resolve: { alias: { $lib: resolve(here, 'src/lib') } },
   build: {
@@ -31,6 +34,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
+      // what every page loads before its first view, in one chunk (scripts/chunks-plugin.ts)
+      output: { codeSplitting: shared.codeSplitting },
       input: {
         explorer: resolve(pages, 'index.html'),
         methods: resolve(pages, 'methods/index.html'),

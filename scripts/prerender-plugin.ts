@@ -15,10 +15,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { inlineCode } from './csp-plugin';
-import { parseDataset } from '../src/lib/data/load';
-import { DEFAULT_VIEW } from '../src/lib/state/url';
 import type { Prerendered } from '../src/lib/app/prerender';
-import type { SyriaTopology } from '../src/lib/map/geo';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -92,11 +89,10 @@ export function prerender(): Plugin {
       const server = await ssrServer();
       try {
         const mod = (await server.ssrLoadModule('/src/lib/app/prerender.ts')) as typeof import('../src/lib/app/prerender');
-        const dataset = parseDataset(readFileSync(join(ROOT, 'static/data/full', `${DEFAULT_VIEW.metric}.json`), 'utf8'));
-        const topology = JSON.parse(readFileSync(join(ROOT, 'static/geo/syria.topo.json'), 'utf8')) as SyriaTopology;
-        const whole = new Set(dataset.observations.map((o) => o.metric)).size > 1;
+        // the files the page itself fetches first (its plan), read from static/
+        const first = await mod.loadDefaultView((path) => readFileSync(join(ROOT, 'static', path), 'utf8'));
         const file = join(out, 'index.html');
-        const page = mod.renderExplorer({ dataset, topology, whole, missing: null });
+        const page = mod.renderExplorer(first);
         // the page's content security policy (csp-plugin.ts) refuses inline code and style attributes
         const inline = inlineCode(page.body + page.head);
         if (inline.length) throw new Error(`prerender: index.html would hold ${inline.join(', ')}; the content security policy blocks it`);

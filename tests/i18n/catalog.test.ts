@@ -5,7 +5,7 @@
  * src/lib/i18n/ar/; the failure messages below say which keys and which files.
  */
 import { describe, expect, it } from 'vitest';
-import { parts as enParts } from '../../src/lib/i18n/en';
+import { parts as enParts } from '../../src/lib/i18n/en/parts';
 import { parts as arParts } from '../../src/lib/i18n/ar';
 import { formatMonth, formatNumber, interpolate } from '../../src/lib/i18n/i18n.svelte';
 import { hrefWithLang, pageHref } from '../../src/lib/i18n/lang';

@@ -2,13 +2,15 @@
  * The page state (src/lib/state/page.svelte.ts) and its plan (plan.ts): which files each kind of
  * page fetches, the status it goes through (and mirrors to the body), a failure then a retry that
  * recovers, a pinned version the atlas never published falling back to the latest and saying so,
- * already-loaded data, and an embed's picked measure. The datasets are SYNTHETIC
+ * already-loaded data, an embed's picked measure, and what follows the explorer's first view (a
+ * picked measure's own file, every measure for a governorate's detail, a failed measure and its
+ * retry, the idle-time prefetch handed over at the next filter change). The datasets are SYNTHETIC
  * (tests/data/fixture.ts); the fetcher is a fake that serves them and records each request.
  */
 import { describe, expect, test, vi } from 'vitest';
 import { fixture } from '../data/fixture';
 import { serializeDataset } from '../../scripts/data/build';
-import { packSlice, sliceDataset } from '../../src/lib/data/slice';
+import { packSlice, readSlice, sliceDataset } from '../../src/lib/data/slice';
 import { figuresFiles, planPage, type PageKind } from '../../src/lib/state/plan';
 import { loadPage, PageState, type PageStatus } from '../../src/lib/state/page.svelte';
 import type { Dataset } from '../../src/lib/data/types';
@@ -54,7 +56,7 @@ function page(kind: PageKind, fetcher: typeof fetch, extra: Partial<ConstructorP
   });
   const drawn: Dataset[] = [];
   const view = { params: { v: kind.kind === 'explorer' || kind.kind === 'embed' ? kind.v : null }, setDataset: (d: Dataset) => void drawn.push(d) };
-  const state = new PageState('./', kind, { fetcher, body: () => ({ dataset }), painted: () => Promise.resolve(), view, ...extra });
+  const state = new PageState('./', kind, { fetcher, body: () => ({ dataset }), painted: () => Promise.resolve(), view, slices: readSlice, ...extra });
   return { state, seen, drawn, view };
 }
 
@@ -216,5 +218,92 @@ describe('page state', () => {
     await vi.waitFor(() => expect(state.has(other)).toBe(true));
     expect(state.moreFailure).toBeNull();
     expect(drawn.at(-1)?.observations.every((o) => o.metric === other)).toBe(true);
+  });
+});
+
+describe('the explorer through the page state: what follows its first view', () => {
+  /** every measure's own file, as the build writes them (data/full/<metric>.json) */
+  const measureFiles = () => Object.fromEntries(data.metrics.map((m) => [`./data/full/${m.id}.json`, serializeDataset(sliceDataset(data, m.id))]));
+  const measures = (d: Dataset | undefined) => new Set(d?.observations.map((o) => o.metric));
+
+  test('a measure picked after the first view: its own file (not atlas.json), added to what the view draws', async () => {
+    const { fetcher, asked } = site(measureFiles());
+    const { state, drawn } = page({ kind: 'explorer', metric, v: null }, fetcher);
+    await state.load();
+    state.want(other);
+    await vi.waitFor(() => expect(state.has(other)).toBe(true));
+    expect(asked).toContain(`./data/full/${other}.json`);
+    expect(asked).not.toContain('./data/atlas.json');
+    expect(measures(drawn.at(-1))).toEqual(new Set([metric, other]));
+    expect(state.status).toBe<PageStatus>('ready');
+  });
+
+  test("a governorate's detail asks for every measure: once all are in, none is missing", async () => {
+    const { fetcher } = site(measureFiles());
+    const { state, drawn } = page({ kind: 'explorer', metric, v: null }, fetcher);
+    await state.load();
+    state.want(metric, true);
+    await vi.waitFor(() => expect(state.measuresIn).toBeNull());
+    expect(state.allIn).toBe(true);
+    expect(drawn.at(-1)?.observations.length).toBe(data.observations.length);
+  });
+
+  test('a measure that cannot be fetched: the page stays ready, says what failed, and "Try again" brings it', async () => {
+    const { fetcher, fail } = site(measureFiles());
+    const { state, seen } = page({ kind: 'explorer', metric, v: null }, fetcher);
+    await state.load();
+    await settle();
+    // the measure's file and the whole record it falls back to
+    fail.add(`./data/full/${other}.json`).add('./data/atlas.json');
+    state.want(other);
+    await vi.waitFor(() => expect(state.moreFailure?.what).toBe('the figures'));
+    expect(state.has(other)).toBe(false);
+    expect([state.status, state.failure]).toEqual(['ready', null]);
+    fail.clear();
+    state.retry();
+    await vi.waitFor(() => expect(state.has(other)).toBe(true));
+    expect(state.moreFailure).toBeNull();
+    // the first view's status only: a measure's failure is not the page's
+    expect(seen).toEqual(['loading', 'ready']);
+  });
+
+  test('the first view failing: body[data-state] says error, "Try again" loads the view again', async () => {
+    const { fetcher, fail } = site();
+    fail.add(`./data/full/${metric}.json`).add('./data/atlas.json');
+    const { state, seen, drawn } = page({ kind: 'explorer', metric, v: null }, fetcher);
+    await state.load();
+    expect(state.status).toBe<PageStatus>('error');
+    expect(state.failure?.what).toBe('the figures');
+    expect(drawn).toEqual([]);
+    fail.clear();
+    state.retry();
+    await vi.waitFor(() => expect(seen).toEqual(['loading', 'error', 'loading', 'ready']));
+    expect(measures(drawn.at(-1))).toEqual(new Set([metric]));
+  });
+
+  test('the other measures come in idle time after the first view, and reach the view only at its next filter change', async () => {
+    const { fetcher, asked } = site(measureFiles());
+    const initial = await loadPage('./', { kind: 'explorer', metric, v: null }, fetcher);
+    const { state, drawn } = page({ kind: 'explorer', metric, v: null }, fetcher, { initial });
+    expect(asked.filter((u) => u.includes(`/full/${other}.`))).toEqual([]);
+    state.start();
+    await vi.waitFor(() => expect(state.allIn).toBe(true), { timeout: 5_000 });
+    expect(asked).toContain(`./data/full/${other}.json`);
+    // fetched and indexed, but not drawn yet: handing them over at once would redraw the same view
+    expect(drawn).toHaveLength(1);
+    expect(state.has(other)).toBe(false);
+    state.handOver();
+    expect(state.measuresIn).toBeNull();
+    expect(drawn.at(-1)?.observations.length).toBe(data.observations.length);
+  });
+
+  test('a view pinned to a version: that version whole, nothing follows', async () => {
+    const { fetcher, asked } = site();
+    const { state } = page({ kind: 'explorer', metric, v: data.version }, fetcher);
+    await state.load();
+    state.want(other, true);
+    await settle();
+    expect(asked.sort()).toEqual([`./data/versions/${data.version}.json`, './geo/syria.topo.json']);
+    expect([state.measuresIn, state.allIn]).toEqual([null, true]);
   });
 });

@@ -6,7 +6,8 @@
  */
 import { render } from 'svelte/server';
 import Explorer from './Explorer.svelte';
-import type { FirstView } from './firstView';
+import { loadPage, type Loaded } from '../state/page.svelte';
+import { explorerPage } from '../state/plan';
 import { viewTitle } from '../data/describe';
 import { indexDataset } from '../data/select';
 import { i18n } from '../i18n/i18n.svelte';
@@ -23,8 +24,17 @@ export interface Prerendered {
   view: string;
 }
 
-export function renderExplorer(first: Omit<FirstView, 'search'>): Prerendered {
+/**
+ * The default view's first load at build time: the explorer's plan (state/plan.ts) carried out by
+ * the page state's loader, as in the browser, from the built files (`read`: a path under static/
+ * to its text; a file it cannot read is a failed request).
+ */
+export function loadDefaultView(read: (path: string) => string): Promise<Loaded> {
+  return loadPage('./', explorerPage(DEFAULT_VIEW), async (url) => new Response(read(String(url).replace(/^\.\//, ''))));
+}
+
+export function renderExplorer(first: Loaded): Prerendered {
   const { body, head } = render(Explorer, { props: { initial: { ...first, search: '' } } });
-  const title = `${viewTitle(indexDataset(first.dataset), { ...DEFAULT_VIEW }, i18n)} — ${i18n.t('app.title')}`;
+  const title = `${viewTitle(indexDataset(first.datasets.get(null)!), { ...DEFAULT_VIEW }, i18n)} — ${i18n.t('app.title')}`;
   return { body, head, title, view: serializeView({ ...DEFAULT_VIEW }) };
 }

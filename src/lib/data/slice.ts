@@ -133,6 +133,15 @@ export function unpackSlice(p: PackedSlice): Dataset {
   return { version: p.version, metrics: p.metrics, areas: p.areas, perpetrators: p.perpetrators, sources, observations, findings: [] };
 }
 
+/**
+ * A fetched file's JSON as a slice's dataset, or null when it is not a packed slice: the reader
+ * that the pages reading slices (the embed) give their page state (state/page.svelte.ts), so that
+ * the pages that read none (the explorer) carry no slice decoder in their first-paint code.
+ */
+export function readSlice(x: unknown): Dataset | null {
+  return isPackedSlice(x) ? unpackSlice(x) : null;
+}
+
 /** The URL of a measure's slice (beside the other data files' URLs, which pages need without this module). */
 export { sliceUrl } from './load';
 

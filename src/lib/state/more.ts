@@ -10,9 +10,9 @@
  */
 import type { Figures } from '../data/figures';
 import { fetchJson, LoadError } from '../data/load';
-import { isPackedSlice, unpackSlice } from '../data/slice';
 import type { Dataset, MetricId } from '../data/types';
 import { sliceFile } from './plan';
+import type { SliceReader } from './page.svelte';
 
 /** The page state, as seen from here. */
 export interface MoreHost {
@@ -41,6 +41,7 @@ export class More {
     private readonly fetcher: typeof fetch,
     figures: Figures | null,
     private readonly version: string | null,
+    private readonly slices?: SliceReader,
   ) {
     this.#figures = figures;
   }
@@ -48,11 +49,11 @@ export class More {
   /**
    * `first`: the explorer's first figures (one measure's), whose other measures follow
    * (data/figures.ts, loaded only then); null for an embed, whose picked measures come as slices
-   * of its data `version` (a missing pinned version: null, the latest).
+   * of its data `version` (a missing pinned version: null, the latest), read by `slices`.
    */
-  static async make(host: MoreHost, base: string, fetcher: typeof fetch, first: Dataset | null, version: string | null): Promise<More> {
+  static async make(host: MoreHost, base: string, fetcher: typeof fetch, first: Dataset | null, version: string | null, slices?: SliceReader): Promise<More> {
     const figures = first ? new (await import('../data/figures')).Figures(base, first, fetcher) : null;
-    return new More(host, base, fetcher, figures, version);
+    return new More(host, base, fetcher, figures, version, slices);
   }
 
   /**
@@ -85,9 +86,9 @@ export class More {
     try {
       if (f) return this.#apply(await f.load(all ? f.missing() : [metric]));
       const file = sliceFile(this.base, this.version, metric);
-      const packed = await fetchJson<unknown>(file.url, file.what, this.fetcher);
-      if (!isPackedSlice(packed)) throw new LoadError(file.what, file.url, 'unexpected format');
-      if (this.#wanted === metric) this.host.add(unpackSlice(packed), new Set([metric]));
+      const dataset = this.slices?.(await fetchJson<unknown>(file.url, file.what, this.fetcher));
+      if (!dataset) throw new LoadError(file.what, file.url, 'unexpected format');
+      if (this.#wanted === metric) this.host.add(dataset, new Set([metric]));
     } catch (e) {
       if (this.#wanted === metric) this.host.moreFailure = LoadError.from(e, 'the figures');
     }

@@ -23,7 +23,6 @@
  */
 import { fetchJson, loadDataset, LoadError } from '../data/load';
 import type { More } from './more';
-import { isPackedSlice, unpackSlice } from '../data/slice';
 import type { Dataset, MetricId } from '../data/types';
 import type { SyriaTopology } from '../map/geo';
 import { setLocale, type Locale } from '../i18n/i18n.svelte';
@@ -53,7 +52,15 @@ export interface FiguresSink {
   setDataset(dataset: Dataset): void;
 }
 
+/** A packed slice's JSON as a dataset, null when it is not one: data/slice.ts `readSlice`. */
+export type SliceReader = (packed: unknown) => Dataset | null;
+
 export interface PageOptions {
+  /**
+   * How a packed slice is read, given by the pages whose plan reads slices (the embed: data/slice.ts
+   * `readSlice`), so that the explorer's first-paint code carries no slice decoder
+   */
+  slices?: SliceReader;
   /** already loaded: the page is ready from the start (the explorer's prerendered first view) */
   initial?: Loaded | null;
   /** the interface language, set beside the first load */
@@ -70,34 +77,42 @@ export interface PageOptions {
 }
 
 /** The first file of `files` that answers; when none does, the last one's failure. */
-async function readFirst(files: readonly PlannedFile[], form: 'dataset' | 'slice', fetcher: typeof fetch): Promise<Dataset> {
+async function readFirst(files: readonly PlannedFile[], form: 'dataset' | 'slice', fetcher: typeof fetch, slices?: SliceReader): Promise<Dataset> {
   for (let i = 0; ; i++) {
     try {
-      return await read(files[i], form, fetcher);
+      return await read(files[i], form, fetcher, slices);
     } catch (e) {
       if (i >= files.length - 1) throw e;
     }
   }
 }
 
-async function read(file: PlannedFile, form: 'dataset' | 'slice', fetcher: typeof fetch): Promise<Dataset> {
+async function read(file: PlannedFile, form: 'dataset' | 'slice', fetcher: typeof fetch, slices?: SliceReader): Promise<Dataset> {
   if (form === 'dataset') return loadDataset(file.url, fetcher);
-  const packed = await fetchJson<unknown>(file.url, file.what, fetcher);
-  if (!isPackedSlice(packed)) throw new LoadError(file.what, file.url, 'unexpected format');
-  return unpackSlice(packed);
+  const dataset = slices?.(await fetchJson<unknown>(file.url, file.what, fetcher));
+  if (!dataset) throw new LoadError(file.what, file.url, 'unexpected format');
+  return dataset;
 }
 
-/** Everything `page` needs for its first view (the plan, carried out); throws a LoadError. */
-export async function loadPage(base: string, page: PageKind, fetcher: typeof fetch = (i, init) => fetch(i, init)): Promise<Loaded> {
+/**
+ * Everything `page` needs for its first view (the plan, carried out); throws a LoadError. A plan
+ * that reads slices (the embed's) needs their reader (`slices`).
+ */
+export async function loadPage(base: string, page: PageKind, fetcher: typeof fetch = (i, init) => fetch(i, init), slices?: SliceReader): Promise<Loaded> {
   const plan = planPage(base, page);
   const [topology, ...figures] = await Promise.all([
     plan.topology ? fetchJson<SyriaTopology>(plan.topology.url, plan.topology.what, fetcher) : null,
     ...plan.figures.map(({ version, files }) =>
       version === null
-        ? readFirst(files, plan.form, fetcher).then((value) => ({ value, missing: null }))
+        ? readFirst(files, plan.form, fetcher, slices).then((value) => ({ value, missing: null }))
         : // a version the atlas never published: the latest figures, said so (no retry could help)
           import('../data/version-fallback').then((m) =>
-            m.loadWithVersionFallback(base, version, (v) => readFirst(v === version ? files : figuresFiles(base, page, v), plan.form, fetcher), fetcher),
+            m.loadWithVersionFallback(
+              base,
+              version,
+              (v) => readFirst(v === version ? files : figuresFiles(base, page, v), plan.form, fetcher, slices),
+              fetcher,
+            ),
           ),
     ),
   ]);
@@ -170,7 +185,7 @@ export class PageState {
     this.#mirror('loading');
     try {
       const lang = this.#opts.lang;
-      const [loaded] = await Promise.all([loadPage(this.#base, this.#page, this.#fetcher), lang ? setLocale(lang) : null]);
+      const [loaded] = await Promise.all([loadPage(this.#base, this.#page, this.#fetcher, this.#opts.slices), lang ? setLocale(lang) : null]);
       if (run !== this.#run) return;
       this.#take(loaded);
       await this.#opts.onload?.(loaded);
@@ -272,7 +287,7 @@ export class PageState {
 
   #moreOf(): Promise<More> {
     this.#more ??= import('./more')
-      .then((m) => m.More.make(this, this.#base, this.#fetcher, this.#first, this.#version))
+      .then((m) => m.More.make(this, this.#base, this.#fetcher, this.#first, this.#version, this.#opts.slices))
       .then(
         (m) => (this.#moreNow = m),
         (e: unknown) => {

@@ -2,7 +2,8 @@ import '../../lib/app/fonts.css';
 import '../../lib/app/styles.css';
 import { hydrate, mount } from 'svelte';
 import Explorer from '../../lib/app/Explorer.svelte';
-import { loadFirstView } from '../../lib/app/firstView';
+import { loadPage } from '../../lib/state/page.svelte';
+import { explorerPage } from '../../lib/state/plan';
 import { siteRoot } from '../../lib/state/paths';
 import { setLocale } from '../../lib/i18n/i18n.svelte';
 import { parseView, serializeView } from '../../lib/state/url';
@@ -26,13 +27,13 @@ async function start() {
     return void mount(Explorer, { target });
   }
   try {
-    const [initial] = await Promise.all([loadFirstView(siteRoot(), params, search), setLocale(params.lang ?? 'en')]);
+    const [loaded] = await Promise.all([loadPage(siteRoot(), explorerPage(params)), setLocale(params.lang ?? 'en')]);
     // the figures were parsed in this task; hydration gets a task of its own (two shorter tasks,
     // and a tap in between is answered)
     await new Promise((r) => setTimeout(r, 0));
-    hydrate(Explorer, { target, props: { initial } });
+    hydrate(Explorer, { target, props: { initial: { ...loaded, search } } });
   } catch {
-    // the shell's own loading says what failed and offers a retry
+    // the page state's own loading says what failed and offers a retry
     target.replaceChildren();
     mount(Explorer, { target });
   }
